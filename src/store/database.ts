@@ -1,0 +1,95 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes shared by SQLite and PostgreSQL. Portable column conventions:
+ * - ids are lowercase GUID text; timestamps ISO-8601 UTC text with millisecond precision, so text order is
+ *   time order; booleans are integers 0/1; structured values and string collections are JSON text.
+ * - `*_lower` columns hold the case-folded copy of a string Graph compares case-insensitively, so filters use
+ *   an ordinary index on both engines.
+ */
+export interface Database {
+  settings: SettingsTable;
+  signing_keys: SigningKeysTable;
+  applications: ApplicationsTable;
+  password_credentials: PasswordCredentialsTable;
+  service_principals: ServicePrincipalsTable;
+  app_role_assignments: AppRoleAssignmentsTable;
+  directory_changes: DirectoryChangesTable;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  algorithm: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: string;
+  /** Set when a newer key took over signing; the key still verifies tokens it signed until they expire. */
+  superseded_at: string | null;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  app_id: string;
+  display_name: string | null;
+  display_name_lower: string | null;
+  created_at: string;
+  deleted_at: string | null;
+  /** The remaining Graph properties of the application, as JSON. */
+  data: string;
+}
+
+export interface PasswordCredentialsTable {
+  key_id: string;
+  application_id: string;
+  display_name: string | null;
+  hint: string;
+  /** scrypt hash of the secret text: `scrypt$N$r$p$salt$hash` (base64url parts). */
+  secret_hash: string;
+  start_at: string;
+  end_at: string;
+  created_at: string;
+}
+
+export interface ServicePrincipalsTable {
+  id: string;
+  app_id: string;
+  display_name: string | null;
+  display_name_lower: string | null;
+  account_enabled: number;
+  app_role_assignment_required: number;
+  service_principal_type: string;
+  application_template_id: string | null;
+  /** JSON string arrays. */
+  tags: string;
+  service_principal_names: string;
+  created_at: string;
+  deleted_at: string | null;
+  data: string;
+}
+
+export interface AppRoleAssignmentsTable {
+  id: string;
+  app_role_id: string;
+  principal_id: string;
+  principal_type: string;
+  principal_display_name: string | null;
+  resource_id: string;
+  resource_display_name: string | null;
+  created_at: string;
+}
+
+/** The ordered, durable change feed every directory write appends to, in the same transaction. */
+export interface DirectoryChangesTable {
+  seq: Generated<number>;
+  object_type: string;
+  object_id: string;
+  change_type: string;
+  changed_at: string;
+  /** JSON detail (for example the changed property names, or the link target of a reference change). */
+  details: string | null;
+}

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../dialect.js';
+import * as m0001 from './0001-foundation.js';
+
+export interface NumberedMigration {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema of their time
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Names are zero-padded so that Kysely's lexical ordering is numeric. A released
+ * migration is never edited: add the next number instead.
+ */
+export const migrations: Readonly<Record<string, NumberedMigration>> = {
+  '0001-foundation': m0001,
+};

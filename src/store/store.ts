@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent, type MigrationResult } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+import type { Dialect } from './dialect.js';
+import { migrations } from './migrations/index.js';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Where the data lives, for logs: the SQLite file or the PostgreSQL URL without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** `postgres://…` for PostgreSQL; `sqlite:PATH`, `file:PATH` or undefined for SQLite. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Called after every query with its duration, for metrics. */
+  onQuery?: (durationMs: number, failed: boolean) => void;
+}
+
+// PostgreSQL returns int8 (bigserial, count(*)) as strings; our sequences and counts fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export function openStore(options: OpenStoreOptions): Store {
+  const log = options.onQuery
+    ? (event: LogEvent) => options.onQuery?.(event.queryDurationMillis, event.level === 'error')
+    : undefined;
+  const url = options.databaseUrl;
+  if (url !== undefined && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client losing its connection must not crash the process; the next checkout reconnects.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
+    return { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  }
+  const path = sqlitePath(url, options.dataDir);
+  if (path !== ':memory:') mkdirSync(join(path, '..'), { recursive: true });
+  const database = new SqliteDatabase(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...(log ? { log } : {}) });
+  return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+}
+
+function sqlitePath(url: string | undefined, dataDir: string): string {
+  if (url === undefined) return join(dataDir, 'provisio.db');
+  return url.replace(/^(sqlite|file):(\/\/)?/, '') || ':memory:';
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+export class MigrationError extends Error {
+  readonly code = 'MigrationFailed';
+}
+
+/** Applies every pending migration in order; on PostgreSQL Kysely holds an advisory lock so nodes take turns. */
+export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: {
+      getMigrations: async () =>
+        Object.fromEntries(
+          Object.entries(migrations).map(([name, migration]) => [name, { up: (db) => migration.up(db, store.dialect) }]),
+        ),
+    },
+    migrationTableName: 'provisio_migrations',
+    migrationLockTableName: 'provisio_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error');
+    throw new MigrationError(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
+  }
+  return results ?? [];
+}
