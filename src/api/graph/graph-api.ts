@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { installBearerAuthentication } from '../auth/bearer-authentication.js';
+import type { ServiceContext } from '../service-context.js';
+import type { GraphRouteModule, GraphVersion } from './graph-route-module.js';
+
+const versions: readonly GraphVersion[] = ['v1.0', 'beta'];
+
+/** Mounts the Graph route modules under both API versions, behind bearer authentication. */
+export async function registerGraphApi(
+  app: FastifyInstance,
+  context: ServiceContext,
+  modules: readonly GraphRouteModule[],
+): Promise<void> {
+  for (const version of versions) {
+    await app.register(
+      async (scope) => {
+        installBearerAuthentication(scope, context.tokens);
+        scope.addHook('onSend', async (_request, reply, payload) => {
+          reply.header('odata-version', '4.0');
+          return payload;
+        });
+        for (const module of modules) module(scope, { context, version });
+      },
+      { prefix: `/${version}` },
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import type { AccessTokenVerifier } from '../auth/access-tokens.js';
+import type { SigningKeyRing } from '../auth/signing-keys.js';
+import type { Config } from '../config/config.js';
+import type { Tenant } from '../directory/tenant.js';
+import type { Store } from '../store/store.js';
+import type { Metrics } from './operations/metrics.js';
+
+/** What the HTTP layer is built from: configuration and the long-lived services, created once at start. */
+export interface ServiceContext {
+  readonly config: Config;
+  readonly store: Store;
+  readonly tenant: Tenant;
+  readonly keys: SigningKeyRing;
+  readonly tokens: AccessTokenVerifier;
+  readonly metrics: Metrics;
+}

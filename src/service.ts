@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { AccessTokenVerifier, graphAppIdAudience, graphAudience } from './auth/access-tokens.js';
+import { SigningKeyRing } from './auth/signing-keys.js';
+import type { Config } from './config/config.js';
+import { bootstrap, type BootstrapResult } from './directory/bootstrap.js';
+import { buildApp } from './api/app.js';
+import { Metrics } from './api/operations/metrics.js';
+import type { ServiceContext } from './api/service-context.js';
+import { loadTlsMaterial, type TlsMaterial } from './api/tls/tls-material.js';
+import { migrateToLatest, openStore } from './store/store.js';
+
+export interface Service {
+  readonly app: FastifyInstance;
+  readonly context: ServiceContext;
+  readonly bootstrap: BootstrapResult;
+  readonly tls: TlsMaterial | undefined;
+  close(): Promise<void>;
+}
+
+export interface CreateServiceOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Process-wide default metrics (event loop, memory) — off in tests that build many services. */
+  defaultMetrics?: boolean;
+}
+
+/** Tokens carry Graph's audience, or this server's own base URL when a client asked for `{base}/.default`. */
+function isAcceptedAudience(audience: string): boolean {
+  if (audience === graphAudience || audience === graphAppIdAudience) return true;
+  try {
+    const url = new URL(audience);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && (url.pathname === '/' || url.pathname === '');
+  } catch {
+    return false;
+  }
+}
+
+/** The composition root: store, migrations, first-start bootstrap, signing keys, HTTP app. */
+export async function createService(config: Config, options: CreateServiceOptions = {}): Promise<Service> {
+  const metrics = new Metrics({ defaultMetrics: options.defaultMetrics ?? true });
+  const store = openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onQuery: (ms, failed) => metrics.observeQuery(ms, failed),
+  });
+  try {
+    await migrateToLatest(store);
+    const boot = await bootstrap(store.db, {
+      tenantId: config.tenantId,
+      adminClientId: config.adminClientId,
+      adminClientSecret: config.adminClientSecret,
+    });
+    // Superseded keys verify for a day beyond the longest token lifetime, so a rotation breaks no live token.
+    const keys = new SigningKeyRing(store, { retention: config.tokenLifetimeSeconds + 86_400 });
+    await keys.load();
+    const tokens = new AccessTokenVerifier(keys, boot.tenant.id, isAcceptedAudience);
+    const context: ServiceContext = { config, store, tenant: boot.tenant, keys, tokens, metrics };
+    const tls = await loadTlsMaterial(config.tls, config.dataDir);
+    const app = await buildApp(context, {
+      logger: options.logger ?? false,
+      https: tls ? { key: tls.key, cert: tls.cert } : null,
+    });
+    return {
+      app,
+      context,
+      bootstrap: boot,
+      tls,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
