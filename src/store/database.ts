@@ -15,6 +15,9 @@ export interface Database {
   service_principals: ServicePrincipalsTable;
   app_role_assignments: AppRoleAssignmentsTable;
   directory_changes: DirectoryChangesTable;
+  synchronization_jobs: SynchronizationJobsTable;
+  synchronization_secrets: SynchronizationSecretsTable;
+  synchronization_templates: SynchronizationTemplatesTable;
 }
 
 export interface SettingsTable {
@@ -92,4 +95,44 @@ export interface DirectoryChangesTable {
   changed_at: string;
   /** JSON detail (for example the changed property names, or the link target of a reference change). */
   details: string | null;
+}
+
+/** A synchronization job. JSON columns hold the Graph shapes; the runner reads the plain columns. */
+export interface SynchronizationJobsTable {
+  id: string;
+  service_principal_id: string;
+  template_id: string;
+  /** synchronizationSchedule JSON. */
+  schedule: string;
+  /** synchronizationStatus JSON. */
+  status: string;
+  /** synchronizationJobSettings (keyValuePair[]) JSON. */
+  settings: string;
+  /** The job's synchronizationSchema JSON (a copy of the template's at creation, then the client's). */
+  schema: string;
+  /** synchronizationJobRestartScope flags a restart asked for, applied by the next cycle. */
+  pending_reset: number;
+  /** Set by start/restart: run a cycle now rather than at next_run_at. */
+  run_requested_at: string | null;
+  next_run_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Bumped on every write, for optimistic concurrency between API and runner. */
+  revision: number;
+}
+
+/** The synchronization secrets of a service principal, as one sealed JSON object (see SecretBox). */
+export interface SynchronizationSecretsTable {
+  service_principal_id: string;
+  sealed: string;
+  updated_at: string;
+}
+
+/** Templates created or replaced through `…/synchronization/templates` of an application. */
+export interface SynchronizationTemplatesTable {
+  application_id: string;
+  template_id: string;
+  data: string;
+  created_at: string;
+  updated_at: string;
 }

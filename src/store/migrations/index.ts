@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-synchronization.js';
 
 export interface NumberedMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema of their time
@@ -13,4 +14,5 @@ export interface NumberedMigration {
  */
 export const migrations: Readonly<Record<string, NumberedMigration>> = {
   '0001-foundation': m0001,
+  '0002-synchronization': m0002,
 };
