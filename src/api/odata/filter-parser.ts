@@ -222,7 +222,7 @@ class Parser {
     while (this.isPunctuation('/')) {
       this.next();
       const segment = this.next();
-      if (segment.kind !== 'identifier') throw syntaxError(this.text, segment.position);
+      if (segment.kind !== 'identifier' || isReservedWord(segment.text)) throw syntaxError(this.text, segment.position);
       const word = segment.text.toLowerCase();
       const following = this.peek();
       if ((word === 'any' || word === 'all') && following.kind === 'punctuation' && following.text === '(') {
