@@ -119,6 +119,28 @@ describe('buildCreateBody', () => {
     expect(Object.isFrozen(body) && Object.isFrozen(body.addresses)).toBe(true);
   });
 
+  it('merges a whole-attribute value with filtered paths without touching the caller\'s data', () => {
+    const name = { givenName: 'Ada' };
+    const emails = [{ type: 'other', value: 'ada@old.example' }];
+    const body = buildCreateBody(
+      'User',
+      new Map<string, unknown>([
+        ['name', name],
+        ['name.familyName', 'Lovelace'],
+        ['emails', emails],
+        ['emails[type eq "work"].value', 'ada@new.example'],
+      ]),
+    );
+    expect(body.name).toEqual({ familyName: 'Lovelace', givenName: 'Ada' });
+    expect(body.emails).toEqual([
+      { type: 'other', value: 'ada@old.example' },
+      { primary: true, type: 'work', value: 'ada@new.example' },
+    ]);
+    expect(name).toEqual({ givenName: 'Ada' });
+    expect(emails).toEqual([{ type: 'other', value: 'ada@old.example' }]);
+    expect(Object.isFrozen(name) || Object.isFrozen(emails)).toBe(false);
+  });
+
   it('lets an explicit primary mapping override the primary work email', () => {
     const body = buildCreateBody(
       'User',

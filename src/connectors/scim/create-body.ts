@@ -55,14 +55,20 @@ function place(target: MutableObject, path: AttributePath, value: unknown): void
       list.push(element);
     }
     const sub = subAttribute ?? 'value';
-    element[sub] = sub === 'primary' ? toScimBoolean(value) : value;
+    element[sub] = sub === 'primary' ? toScimBoolean(value) : copy(value);
     return;
   }
   if (subAttribute) {
-    objectAt(target, attribute)[subAttribute] = value;
+    objectAt(target, attribute)[subAttribute] = copy(value);
     return;
   }
-  target[attribute] = scalar(path, value);
+  target[attribute] = scalar(path, copy(value));
+}
+
+/** Later paths may add to what an earlier one placed; the caller's values must not be touched by that. */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  return isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copy(item)])) : value;
 }
 
 function scalar(path: AttributePath, value: unknown): unknown {
