@@ -21,3 +21,4 @@ export * from './synchronization-secret.js';
 export * from './lookup.js';
 export { parseSynchronizationInput } from './parse-input.js';
 export { InvalidSynchronizationInputError } from './errors.js';
+export * from './consistency.js';
