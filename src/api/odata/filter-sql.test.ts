@@ -154,7 +154,7 @@ function runSqlSuite(dialect: Dialect): void {
 
   beforeAll(async () => {
     database = dialect === 'sqlite' ? openSqliteTestDatabase() : openPostgresTestDatabase(await createTestSchema());
-    await createTestTable(database.db);
+    await createTestTable(database.db, dialect);
     await insertEntities(database.db, entities);
   });
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../../store/dialect.js';
 import type { ResourceCatalog } from './catalog.js';
 
 /**
@@ -49,7 +50,7 @@ export const testCatalog: ResourceCatalog = {
     city: { type: 'string', filter: STRING_OPS, sort: 'default', sql: { column: 'data', json: ['city'] } },
     score: { type: 'number', filter: ORDER_OPS, sort: 'default', sql: { column: 'data', json: ['score'] } },
     active: { type: 'boolean', filter: ['eq', 'ne'], sort: 'default', sql: { column: 'data', json: ['active'] } },
-    'manager/name': { type: 'string', filter: ['eq', 'startswith'], sql: { column: 'data', json: ['manager', 'name'] } },
+    'manager/name': { type: 'string', filter: ['eq', 'ne', 'startswith'], sql: { column: 'data', json: ['manager', 'name'] } },
     tags: {
       collection: { type: 'string', filter: ['eq', 'ne', 'startswith', 'endswith', 'contains'] },
       lambdas: ['any', 'all'],
@@ -78,17 +79,25 @@ export const testCatalog: ResourceCatalog = {
 
 export const TEST_TABLE = 'odata_items';
 
-export async function createTestTable(db: Kysely<unknown>): Promise<void> {
+/**
+ * On PostgreSQL the text columns get a linguistic collation when the server has ICU, so the suites prove the
+ * back end's byte-order comparisons do not depend on the database default (`'a' < 'B'` linguistically).
+ */
+export async function createTestTable(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const icu =
+    dialect === 'postgres' &&
+    (await sql<{ found: number }>`select 1 as found from pg_collation where collname = 'und-x-icu'`.execute(db)).rows.length > 0;
+  const text = sql.raw(icu ? 'text collate "und-x-icu"' : 'text');
   await sql`create table ${sql.table(TEST_TABLE)} (
-    id text primary key,
-    display_name text,
-    display_name_lower text,
-    mail text,
-    code text,
-    age integer,
+    id ${text} primary key,
+    display_name ${text},
+    display_name_lower ${text},
+    mail ${text},
+    code ${text},
+    age double precision,
     enabled integer,
-    created text,
-    app_id text,
+    created ${text},
+    app_id ${text},
     data text not null,
     identities text
   )`.execute(db);
