@@ -36,7 +36,7 @@ describe('expressionSource', () => {
     const replace = source.parameters[0]?.value;
     expect(replace?.expression).toBe('Replace([userName], , "(?<Suffix>@(.)*)", , "", , )');
     expect(replace?.parameters.map((parameter) => parameter.key)).toEqual(['source', 'RegularExpression', 'Replacement']);
-    expect(source.parameters[1]).toEqual({ key: 'numChars', value: { expression: '"20"', name: '20', type: 'Constant', parameters: [] } });
+    expect(source.parameters[1]).toEqual({ key: 'NumChars', value: { expression: '"20"', name: '20', type: 'Constant', parameters: [] } });
   });
 
   it('rejects what it cannot read', () => {

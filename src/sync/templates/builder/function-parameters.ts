@@ -4,15 +4,15 @@ import { TemplateDefinitionError } from '../errors.js';
  * Internal parameter names, in positional order, of the functions the built-in templates use.
  * Graph's parsed form keys each argument by these names (expressions-spec.md §1.3); a trailing `*`
  * marks a parameter that repeats for all remaining arguments. Kept local and small on purpose: the
- * full function catalog belongs to the expression engine.
+ * full function catalog belongs to the expression engine (src/expressions), whose keys these match.
  */
 const parameterNames: Readonly<Record<string, readonly string[]>> = {
   Append: ['source', 'suffix'],
   BitAnd: ['value1', 'value2'],
   IIF: ['condition', 'valueIfTrue', 'valueIfFalse'],
-  IsPresent: ['source'],
+  IsPresent: ['Expression'],
   Join: ['separator', 'source*'],
-  Left: ['source', 'numChars'],
+  Left: ['source', 'NumChars'],
   Not: ['source'],
   Replace: ['source', 'Find', 'RegularExpression', 'RegularExpressionGroupName', 'Replacement', 'ReplacementPropertyName', 'Template'],
   SingleAppRoleAssignment: ['source'],
