@@ -58,6 +58,19 @@ describe.each(synchronizationTemplateDefinitions.map((definition) => [definition
     expect(JSON.stringify(synchronizationSchemaSchema.parse(schema))).toBe(JSON.stringify(schema));
   });
 
+  it('shares no object between two places, so an edited copy changes only what was edited', () => {
+    const seen = new Set<object>();
+    const shared: string[] = [];
+    const visit = (value: unknown, path: string): void => {
+      if (value === null || typeof value !== 'object') return;
+      if (seen.has(value)) shared.push(path);
+      seen.add(value);
+      for (const [key, child] of Object.entries(value)) visit(child, `${path}.${key}`);
+    };
+    visit(template, template.id);
+    expect(shared).toEqual([]);
+  });
+
   it('is internally consistent', () => {
     expect(schema === null ? ['no schema'] : findSchemaInconsistencies(schema)).toEqual([]);
   });

@@ -87,6 +87,14 @@ describe('cloud sync templates (seeds 000 and 001)', () => {
     expect(findSchemaInconsistencies(twice).map((problem) => problem.code)).toEqual(['DuplicateTargetAttribute']);
   });
 
+  it('lets a job copy gain the mapping in the users mapping only', () => {
+    const copy = structuredClone(schemaOf('AD2AADProvisioning')) as unknown as { synchronizationRules: { objectMappings: { attributeMappings: unknown[] }[] }[] };
+    const [users, inetOrgPersons] = copy.synchronizationRules[0]!.objectMappings;
+    const before = inetOrgPersons!.attributeMappings.length;
+    users!.attributeMappings.push(JSON.parse(credentialDataMapping));
+    expect(inetOrgPersons!.attributeMappings.length).toBe(before);
+  });
+
   it('syncs password hashes with exactly the seed mapping', () => {
     const schema = schemaOf('AD2AADPasswordHash');
     for (const name of ['Provision Active Directory users', 'Provision Active Directory inetOrgPersons']) {

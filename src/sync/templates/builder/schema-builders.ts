@@ -182,12 +182,21 @@ export interface SchemaOptions {
   readonly rules: readonly SynchronizationRule[];
 }
 
-/** Template schemas are named `{templateId}.{32 zeros}` as the service names them; jobs get their own id. */
+/**
+ * Template schemas are named `{templateId}.{32 zeros}` as the service names them; jobs get their own
+ * id. The data files reuse mapping lists (users and inetOrgPersons share theirs); the schema gets
+ * its own copy of everything so that no two places in it are the same object, and a job's
+ * structuredClone of it can be edited in one place without changing another.
+ */
 export function schema(options: SchemaOptions): SynchronizationSchema {
+  const unshared = JSON.parse(JSON.stringify({ rules: options.rules, directories: options.directories })) as {
+    rules: SynchronizationRule[];
+    directories: DirectoryDefinition[];
+  };
   return {
     id: `${options.templateId}.${'0'.repeat(32)}`,
     version: '1.0',
-    synchronizationRules: options.rules,
-    directories: options.directories,
+    synchronizationRules: unshared.rules,
+    directories: unshared.directories,
   };
 }
