@@ -93,7 +93,7 @@ export class UnsupportedSortError extends ODataQueryError {
   readonly property: string;
 
   constructor(property: string) {
-    super('UnsupportedSort', 'Request_UnsupportedQuery', `Sorting not supported for current query.`);
+    super('UnsupportedSort', 'Request_UnsupportedQuery', 'Sorting not supported for current query.');
     this.property = property;
   }
 }

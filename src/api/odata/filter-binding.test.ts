@@ -100,6 +100,9 @@ describe('bindFilter errors', () => {
     ["assignedLicenses/$count eq 0", "Invalid filter clause: Could not find a property named 'assignedLicenses' on type 'microsoft.graph.item'."],
     ["foo eq 'x'", "Invalid filter clause: Could not find a property named 'foo' on type 'microsoft.graph.item'."],
     ["tags/$count eq 0", "Unsupported or invalid query filter clause specified for property 'tags/$count' of resource 'Item'."],
+    ["'x' in ('a', 'b')", "Invalid filter clause: The operand at position 0 of 'in' in ''x' in ('a', 'b')' must be a property."],
+    ["contains('abc', displayName)", "Invalid filter clause: The operand at position 9 of 'contains' in 'contains('abc', displayName)' must be a property."],
+    ["tolower('A') eq 'a'", "Invalid filter clause: No function signature for the function with name 'tolower' matches the specified arguments. The function signatures considered are: tolower(Edm.String Nullable=true)."],
   ])('%s', (text, message) => {
     expect(failure(text).message).toBe(message);
   });

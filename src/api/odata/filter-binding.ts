@@ -204,7 +204,13 @@ class Binder {
       if (inner.target.type !== 'string') throw this.caseSignatureError(node.fn, node.position);
       return { target: Object.freeze({ ...inner.target, transform: node.fn }), spec: inner.spec };
     }
-    if (node.kind !== 'property') throw new Error('unreachable: literal operands are handled by the caller');
+    if (node.kind === 'literal') {
+      throw new InvalidFilterError(
+        'FilterType',
+        `The operand at position ${node.position} of '${operator}' in '${this.text}' must be a property.`,
+        node.position,
+      );
+    }
     if (node.variable !== undefined) return this.bindElement(node, scope);
     const found = this.lookup(node);
     if (isCollection(found.spec) || !found.spec.filter?.length) {

@@ -9,9 +9,10 @@ import type { CaseFunction } from './filter-ast.js';
 
 export type Comparable = string | number | boolean;
 
-/** Reads `path` from a plain object; a missing step yields undefined. */
+/** Reads a catalog path (`['manager', 'name']`) from an entity; undefined or null when absent. */
 export type PropertyResolver<T> = (entity: T, path: readonly string[]) => unknown;
 
+/** Walks plain objects by property name; a missing step yields undefined. */
 export function readPath(value: unknown, path: readonly string[]): unknown {
   let current = value;
   for (const segment of path) {

@@ -29,7 +29,7 @@ export {
 } from './errors.js';
 export { parseExpand, type ExpandItem } from './expand.js';
 export type * from './filter-ast.js';
-export { bindFilter, type BoundFilter } from './filter-binding.js';
+export { bindFilter, type BoundExpression, type BoundFilter } from './filter-binding.js';
 export { parseFilter } from './filter-parser.js';
 export { compileFilterPredicate } from './filter-predicate.js';
 export { compileFilterSql } from './filter-sql.js';

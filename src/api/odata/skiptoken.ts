@@ -26,7 +26,8 @@ export class SkipTokenCodec {
   /** The position a token carries; throws InvalidSkipTokenError for anything this codec did not issue for `scope`. */
   decode(token: string, scope: string): PagePosition {
     const [payload, mac, extra] = token.split('.');
-    if (payload === undefined || mac === undefined || extra !== undefined || !/^[A-Za-z0-9_-]+$/.test(payload)) {
+    const base64url = /^[A-Za-z0-9_-]+$/;
+    if (payload === undefined || mac === undefined || extra !== undefined || !base64url.test(payload) || !base64url.test(mac)) {
       throw new InvalidSkipTokenError();
     }
     const expected = this.mac(payload, scope);
