@@ -1,8 +1,20 @@
 import { groupIndex } from './dotnet-regex.js';
 import type { DotNetRegex } from './dotnet-regex.js';
 
-/** One piece of a .NET replacement pattern, resolved against a translated regex. */
-type Piece = string | number | 'before' | 'after' | 'input' | 'last';
+/** `` $` ``, `$'`, `$_` and `$+`: text before the match, after it, the whole input, the last group. */
+interface Special {
+  readonly special: 'before' | 'after' | 'input' | 'last';
+}
+
+/** One piece of a .NET replacement pattern: literal text, a JavaScript group index, or a special. */
+type Piece = string | number | Special;
+
+const SPECIALS: Readonly<Record<string, Special>> = {
+  '`': { special: 'before' },
+  "'": { special: 'after' },
+  _: { special: 'input' },
+  '+': { special: 'last' },
+};
 
 const cache = new WeakMap<DotNetRegex, Map<string, readonly Piece[]>>();
 
@@ -62,9 +74,9 @@ function parseReplacement(regex: DotNetRegex, replacement: string): readonly Pie
       flush();
       pieces.push(index);
       i = end;
-    } else if (n === '&' || n === '`' || n === "'" || n === '+' || n === '_') {
+    } else if (n === '&' || SPECIALS[n] !== undefined) {
       flush();
-      pieces.push(n === '&' ? 0 : n === '`' ? 'before' : n === "'" ? 'after' : n === '+' ? 'last' : 'input');
+      pieces.push(n === '&' ? 0 : SPECIALS[n]!);
       i += 2;
     } else {
       text += c;
@@ -91,9 +103,9 @@ export function dotNetReplace(regex: DotNetRegex, input: string, replacement: st
     for (const piece of pieces) {
       if (typeof piece === 'string') out += piece;
       else if (typeof piece === 'number') out += (args[piece] as string | undefined) ?? '';
-      else if (piece === 'before') out += input.slice(0, offset);
-      else if (piece === 'after') out += input.slice(offset + match.length);
-      else if (piece === 'input') out += input;
+      else if (piece.special === 'before') out += input.slice(0, offset);
+      else if (piece.special === 'after') out += input.slice(offset + match.length);
+      else if (piece.special === 'input') out += input;
       else out += (args[lastGroup] as string | undefined) ?? '';
     }
     return out;

@@ -108,9 +108,14 @@ function asOperand(node: Expression, path: string): Operand {
   return node;
 }
 
-/** Chooses the signature whose parameter names cover every key (FormatDateTime: with or without dateTimeStyles). */
+/**
+ * The narrowest signature whose parameter names cover every key: FormatDateTime with source/inputFormat/
+ * outputFormat is the 3-argument form, with dateTimeStyles the 4-argument one.
+ */
 function matchSignature(signatures: readonly FunctionSignature[], keys: readonly string[]): FunctionSignature | undefined {
-  return signatures.find((s) => keys.every((key) => s.parameters.some((p) => p.name.toLowerCase() === key.toLowerCase())));
+  return signatures
+    .filter((s) => keys.every((key) => s.parameters.some((p) => p.name.toLowerCase() === key.toLowerCase())))
+    .sort((a, b) => a.parameters.length - b.parameters.length)[0];
 }
 
 function convert(source: AttributeMappingSourceInput, path: string, depth: number): Expression {
