@@ -7,7 +7,12 @@ import { buildApp } from './api/app.js';
 import { Metrics } from './api/operations/metrics.js';
 import type { ServiceContext } from './api/service-context.js';
 import { loadTlsMaterial, type TlsMaterial } from './api/tls/tls-material.js';
+import { loadSkipTokenKey } from './api/graph/skip-token-key.js';
+import { SkipTokenCodec } from './api/odata/index.js';
 import { migrateToLatest, openStore } from './store/store.js';
+import { SecretBox, loadSecretKeyMaterial } from './sync/secrets/secret-box.js';
+import { ensureSecretKeyMatches } from './sync/secrets/secret-key-check.js';
+import { SecretStore } from './sync/secrets/secret-store.js';
 
 export interface Service {
   readonly app: FastifyInstance;
@@ -53,7 +58,11 @@ export async function createService(config: Config, options: CreateServiceOption
     const keys = new SigningKeyRing(store, { retention: config.tokenLifetimeSeconds + 86_400 });
     await keys.load();
     const tokens = new AccessTokenVerifier(keys, boot.tenant.id, isAcceptedAudience);
-    const context: ServiceContext = { config, store, tenant: boot.tenant, keys, tokens, metrics };
+    const box = new SecretBox(loadSecretKeyMaterial(config.secretKey, config.dataDir));
+    await ensureSecretKeyMatches(store.db, box);
+    const secrets = new SecretStore(box);
+    const skipTokens = new SkipTokenCodec(await loadSkipTokenKey(store.db));
+    const context: ServiceContext = { config, store, tenant: boot.tenant, keys, tokens, metrics, secrets, skipTokens };
     const tls = await loadTlsMaterial(config.tls, config.dataDir);
     const app = await buildApp(context, {
       logger: options.logger ?? false,

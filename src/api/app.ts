@@ -1,5 +1,13 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { applicationTemplateRoutes } from '../directory/application-templates/application-template-routes.js';
 import { organizationRoutes } from '../directory/organization/organization-routes.js';
+import { servicePrincipalRoutes } from '../directory/service-principals/service-principal-routes.js';
+import { credentialRoutes } from '../sync/routes/credential-routes.js';
+import { jobActionRoutes } from '../sync/routes/job-action-routes.js';
+import { jobRoutes } from '../sync/routes/job-routes.js';
+import { schemaRoutes } from '../sync/routes/schema-routes.js';
+import { secretsRoutes } from '../sync/routes/secrets-routes.js';
+import { templateRoutes } from '../sync/routes/template-routes.js';
 import { installContentTypeParsers } from './content-types.js';
 import { installErrorHandlers } from './errors/error-handler.js';
 import { registerGraphApi } from './graph/graph-api.js';
@@ -17,7 +25,25 @@ export interface BuildAppOptions {
 }
 
 /** Every Graph route module, in one list: a reader finds what the API serves here. */
-export const graphRouteModules: readonly GraphRouteModule[] = [organizationRoutes];
+export const graphRouteModules: readonly GraphRouteModule[] = [
+  organizationRoutes,
+  servicePrincipalRoutes,
+  applicationTemplateRoutes,
+  secretsRoutes,
+  jobRoutes,
+  jobActionRoutes,
+  credentialRoutes,
+  schemaRoutes,
+  templateRoutes,
+];
+
+/**
+ * Graph's alternate-key form `/servicePrincipals(appId='…')/…` becomes the path segment `appId=…`, which the
+ * resource resolvers understand; everything else passes unchanged.
+ */
+export function rewriteAlternateKeys(url: string): string {
+  return url.replace(/\/(servicePrincipals|applications)\(appId=(?:'|%27)([^'%/)]*)(?:'|%27)\)/i, '/$1/appId=$2');
+}
 
 /** Paths and fields never written to logs. */
 export const redactedLogPaths = ['req.headers.authorization', 'req.headers.cookie', 'body.client_secret', 'body.password'];
@@ -29,6 +55,7 @@ export async function buildApp(context: ServiceContext, options: BuildAppOptions
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 500 },
     bodyLimit: 8 * 1024 * 1024,
     genReqId: (raw) => requestIdFor(raw.headers),
+    rewriteUrl: (raw) => rewriteAlternateKeys(raw.url ?? '/'),
   } as FastifyServerOptions);
 
   installRequestIds(app);

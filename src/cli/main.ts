@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/config.js';
 import { MigrationError } from '../store/store.js';
+import { SecretKeyMismatchError } from '../sync/secrets/secret-box.js';
 import { CliError } from './cli-error.js';
 import { runCli } from './run-cli.js';
 import { processOutput } from './output.js';
@@ -7,7 +8,7 @@ import { processOutput } from './output.js';
 try {
   await runCli(process.argv.slice(2), process.env, processOutput);
 } catch (error) {
-  if (error instanceof CliError || error instanceof ConfigError || error instanceof MigrationError) {
+  if (error instanceof CliError || error instanceof ConfigError || error instanceof MigrationError || error instanceof SecretKeyMismatchError) {
     processOutput.err(`provisio: ${error.message}`);
     process.exit(error instanceof CliError ? error.exitCode : 1);
   }

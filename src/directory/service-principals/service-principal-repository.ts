@@ -49,3 +49,17 @@ export async function findServicePrincipalById(db: Kysely<Database>, id: string)
     .executeTakeFirst();
   return row ? servicePrincipalFromData(row.data) : undefined;
 }
+
+/** Replaces the stored service principal (same id) and records the change. */
+export async function updateServicePrincipal(db: Kysely<Database>, sp: ServicePrincipal, changed: readonly string[]): Promise<void> {
+  const { id, ...row } = servicePrincipalToRow(sp);
+  await db.updateTable('service_principals').set(row).where('id', '=', id).execute();
+  await appendChange(db, { objectType: 'servicePrincipal', objectId: id, changeType: 'updated', details: { changed } });
+}
+
+/** Deletes a service principal; its app role assignments and synchronization state go with it. */
+export async function deleteServicePrincipal(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('app_role_assignments').where((eb) => eb.or([eb('principal_id', '=', id), eb('resource_id', '=', id)])).execute();
+  await db.deleteFrom('service_principals').where('id', '=', id).execute();
+  await appendChange(db, { objectType: 'servicePrincipal', objectId: id, changeType: 'purged' });
+}

@@ -32,3 +32,14 @@ export const initialStatus: SynchronizationStatus = Object.freeze({
   synchronizedEntryCountByType: [],
   troubleshootingUrl: null,
 });
+
+/**
+ * A new job is disabled. Cloud sync jobs show what the hosted service shows for them (seed 000): a
+ * Paused status and the PT40M interval; app jobs NotConfigured and TimeSpan.MaxValue.
+ */
+export function initialJobState(dialect: 'appProvisioning' | 'cloudSync'): { schedule: SynchronizationSchedule; status: SynchronizationStatus } {
+  if (dialect === 'cloudSync') {
+    return { schedule: { expiration: null, interval: 'PT40M', state: 'Disabled' }, status: { ...initialStatus, code: 'Paused' } };
+  }
+  return { schedule: disabledSchedule, status: initialStatus };
+}

@@ -1,4 +1,3 @@
-import { disabledSchedule } from './job-defaults.js';
 import { RestartScope } from './restart-scope.js';
 import type { SynchronizationJobRecord } from './synchronization-job.js';
 
@@ -21,7 +20,7 @@ export function startJob(job: SynchronizationJobRecord, interval: string, now: D
 }
 
 export function pauseJob(job: SynchronizationJobRecord): SynchronizationJobRecord {
-  const schedule = job.schedule.state === 'Disabled' ? disabledSchedule : { ...job.schedule, state: 'Paused' as const };
+  const schedule = job.schedule.state === 'Disabled' ? job.schedule : { ...job.schedule, state: 'Paused' as const };
   return { ...job, schedule, status: { ...job.status, code: 'Paused' }, runRequestedAt: null, nextRunAt: null };
 }
 

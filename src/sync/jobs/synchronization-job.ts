@@ -1,3 +1,5 @@
+import { findSynchronizationTemplateDefinition } from '../templates/index.js';
+
 /** Graph's synchronizationSchedule. */
 export interface SynchronizationSchedule {
   readonly expiration: string | null;
@@ -90,11 +92,17 @@ export interface SynchronizationJobRecord {
   readonly revision: number;
 }
 
-/** The Graph `synchronizationJob` representation. */
+/**
+ * The Graph `synchronizationJob` representation. Cloud sync jobs report their template's factoryTag as
+ * `templateId`, as the hosted service does (seed 000: created from AD2AADProvisioning, shown as
+ * ADDCInPassthrough); the job id keeps the requested template id.
+ */
 export function toGraphJob(job: SynchronizationJobRecord) {
+  const definition = findSynchronizationTemplateDefinition(job.templateId);
+  const reported = definition?.runtime.expressionDialect === 'cloudSync' ? (definition.template.factoryTag ?? job.templateId) : job.templateId;
   return {
     id: job.id,
-    templateId: job.templateId,
+    templateId: reported,
     schedule: job.schedule,
     status: job.status,
     synchronizationJobSettings: job.settings,

@@ -1,0 +1,93 @@
+import type { FastifyRequest } from 'fastify';
+import { sql, type RawBuilder } from 'kysely';
+import {
+  afterPositionSql,
+  assertAdvancedQuery,
+  compileFilterSql,
+  compileSearchSql,
+  contextUrl,
+  includeCount,
+  nextLinkFor,
+  orderBySql,
+  pagePosition,
+  parseQueryOptions,
+  projectEntity,
+  skipTokenScope,
+  sortKeys,
+  type QueryOptionName,
+  type RawQuery,
+  type ResourceCatalog,
+} from '../odata/index.js';
+import { publicBaseUrl } from '../public-url.js';
+import type { ServiceContext } from '../service-context.js';
+import type { GraphVersion } from './graph-route-module.js';
+
+/** A Graph collection stored in one table whose `data` column holds each entity's JSON. */
+export interface SqlCollection<Entity extends Readonly<Record<string, unknown>>> {
+  /** The entity set in `@odata.context`, e.g. `servicePrincipals`. */
+  readonly entitySet: string;
+  readonly table: string;
+  readonly catalog: ResourceCatalog;
+  /** Directory objects follow Graph's advanced-query rules (ConsistencyLevel: eventual). */
+  readonly directoryObject: boolean;
+  /** Rows the collection shows at all, e.g. `deleted_at is null`. */
+  readonly scope: RawBuilder<unknown>;
+  readonly toEntity: (data: string) => Entity;
+  readonly defaultTop?: number;
+}
+
+const allowed: readonly QueryOptionName[] = ['select', 'filter', 'orderby', 'top', 'skiptoken', 'count', 'search', 'format'];
+
+/**
+ * Lists a collection the Graph way: `$filter`, `$search`, `$orderby` in SQL, keyset paging with `$top` and
+ * `$skiptoken`, `@odata.count`, `$select` projection, `@odata.nextLink`. Reads one page (plus one row to
+ * know whether another follows), never the whole table.
+ */
+export async function listSqlCollection<Entity extends Readonly<Record<string, unknown>>>(
+  request: FastifyRequest,
+  context: ServiceContext,
+  version: GraphVersion,
+  collection: SqlCollection<Entity>,
+): Promise<Record<string, unknown>> {
+  const { catalog } = collection;
+  const { db, dialect } = context.store;
+  const options = parseQueryOptions(request.query as RawQuery, {
+    allowed,
+    catalog,
+    consistencyLevel: request.headers.consistencylevel,
+    dollarOptional: version === 'beta',
+  });
+  if (collection.directoryObject) assertAdvancedQuery(options);
+  const conditions: RawBuilder<unknown>[] = [collection.scope];
+  if (options.filter !== undefined) conditions.push(sql`${compileFilterSql(options.filter, catalog, dialect)}`);
+  if (options.search !== undefined) conditions.push(sql`${compileSearchSql(options.search, catalog, dialect)}`);
+  const where = sql.join(conditions, sql` and `);
+
+  const keys = sortKeys(options.orderBy, catalog);
+  const scope = skipTokenScope(catalog.resource, options);
+  const paged = [...conditions];
+  if (options.skipToken !== undefined) {
+    paged.push(sql`${afterPositionSql(keys, catalog, context.skipTokens.decode(options.skipToken, scope), dialect)}`);
+  }
+  const top = options.top ?? collection.defaultTop ?? 100;
+  const rows = await sql<{ data: string }>`select data from ${sql.table(collection.table)}
+    where ${sql.join(paged, sql` and `)}
+    order by ${sql.join(orderBySql(keys, catalog, dialect))}
+    limit ${top + 1}`.execute(db);
+
+  const page = rows.rows.slice(0, top).map((row) => collection.toEntity(row.data));
+  const body: Record<string, unknown> = {
+    '@odata.context': contextUrl(publicBaseUrl(request, context.config.publicUrl), version, collection.entitySet, options.select),
+  };
+  if (collection.directoryObject ? includeCount(options) : options.count) {
+    const counted = await sql<{ n: number }>`select count(*) as n from ${sql.table(collection.table)} where ${where}`.execute(db);
+    body['@odata.count'] = Number(counted.rows[0]?.n ?? 0);
+  }
+  const last = page.at(-1);
+  if (rows.rows.length > top && last !== undefined) {
+    const requestUrl = `${publicBaseUrl(request, context.config.publicUrl)}${request.url}`;
+    body['@odata.nextLink'] = nextLinkFor(requestUrl, context.skipTokens.encode(pagePosition(last, keys, catalog), scope));
+  }
+  body.value = page.map((entity) => projectEntity(entity, options.select));
+  return body;
+}

@@ -1,0 +1,94 @@
+import type { FastifyRequest } from 'fastify';
+import { requires } from '../../auth/permissions.js';
+import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
+import { odataContext } from '../../api/graph/odata-context.js';
+import { NotFoundError } from '../../errors/graph-error.js';
+import { getJob } from '../jobs/job-service.js';
+import { readJobSchema, writeJobSchema } from '../jobs/job-repository.js';
+import { findOwnerTemplate } from '../owner-templates.js';
+import { newSchemaVersion, prepareSchemaUpdate } from '../schema-update.js';
+import type { SynchronizationSchema } from '../schema/index.js';
+import type { SynchronizationOwner } from '../synchronization-owner.js';
+import { graphOperation } from './graph-action.js';
+import { ownerCollections, ownerOf, type OwnerParams } from './owner-params.js';
+
+type JobParams = OwnerParams & { jobId: string };
+type DirectoryParams = JobParams & { directoryId: string };
+
+/** A job's schema: get (directories inline), PUT/PATCH as full replace, DELETE resets to the template's. */
+export const schemaRoutes: GraphRouteModule = (app, { context, version }) => {
+  const { db } = context.store;
+  const read = { config: { permissions: requires.synchronizationRead } };
+  const write = { config: { permissions: requires.synchronizationWrite } };
+
+  const loadSchema = async (owner: SynchronizationOwner, jobId: string): Promise<SynchronizationSchema> => {
+    await getJob(db, owner, jobId);
+    const schema = await readJobSchema(db, jobId);
+    if (!schema) throw new NotFoundError(`The synchronization job '${jobId}' has no schema.`);
+    return schema;
+  };
+
+  for (const collection of ownerCollections) {
+    const schemaPath = `/${collection}/:ownerId/synchronization/jobs/:jobId/schema`;
+    const contextOf = (request: FastifyRequest<{ Params: JobParams }>, owner: SynchronizationOwner, suffix: string) =>
+      odataContext(request, context, version, `${owner.contextPath}/synchronization/jobs('${request.params.jobId}')/schema${suffix}`);
+
+    app.get<{ Params: JobParams }>(schemaPath, read, async (request) => {
+      const owner = await ownerOf(request, context, collection);
+      const schema = await loadSchema(owner, request.params.jobId);
+      return { '@odata.context': contextOf(request, owner, '/$entity'), ...schema };
+    });
+
+    const replace = async (request: FastifyRequest<{ Params: JobParams }>) => {
+      const owner = await ownerOf(request, context, collection);
+      const stored = await loadSchema(owner, request.params.jobId);
+      await writeJobSchema(db, request.params.jobId, prepareSchemaUpdate(request.body, stored.id));
+    };
+    app.put<{ Params: JobParams }>(schemaPath, write, async (request, reply) => {
+      await replace(request);
+      return reply.status(204).send();
+    });
+    app.patch<{ Params: JobParams }>(schemaPath, write, async (request, reply) => {
+      await replace(request);
+      return reply.status(204).send();
+    });
+
+    app.delete<{ Params: JobParams }>(schemaPath, write, async (request, reply) => {
+      const owner = await ownerOf(request, context, collection);
+      const job = await getJob(db, owner, request.params.jobId);
+      const template = await findOwnerTemplate(db, owner, job.templateId);
+      const stored = await loadSchema(owner, job.id);
+      const reset = template?.schema ?? { id: stored.id, version: null, synchronizationRules: [], directories: [] };
+      await writeJobSchema(db, job.id, { ...structuredClone(reset), id: stored.id, version: newSchemaVersion() } as SynchronizationSchema);
+      return reply.status(204).send();
+    });
+
+    app.get<{ Params: JobParams }>(`${schemaPath}/directories`, read, async (request) => {
+      const owner = await ownerOf(request, context, collection);
+      const schema = await loadSchema(owner, request.params.jobId);
+      return { '@odata.context': contextOf(request, owner, '/directories'), value: schema.directories };
+    });
+
+    const findDirectory = async (request: FastifyRequest<{ Params: DirectoryParams }>, owner: SynchronizationOwner) => {
+      const schema = await loadSchema(owner, request.params.jobId);
+      const directory = schema.directories.find((d) => d.id === request.params.directoryId || d.name === request.params.directoryId);
+      if (!directory) throw new NotFoundError(`The directory '${request.params.directoryId}' is not part of this schema.`);
+      return { schema, directory };
+    };
+
+    app.get<{ Params: DirectoryParams }>(`${schemaPath}/directories/:directoryId`, read, async (request) => {
+      const owner = await ownerOf(request, context, collection);
+      const { directory } = await findDirectory(request, owner);
+      return { '@odata.context': contextOf(request, owner, '/directories/$entity'), ...directory };
+    });
+
+    graphOperation<DirectoryParams>(app, 'POST', `${schemaPath}/directories/:directoryId`, 'discover', write, async (request) => {
+      const owner = await ownerOf(request, context, collection);
+      const { schema, directory } = await findDirectory(request, owner);
+      const discovered = { ...directory, discoveryDateTime: new Date().toISOString(), version: newSchemaVersion() };
+      const directories = schema.directories.map((d) => (d.id === directory.id ? discovered : d));
+      await writeJobSchema(db, request.params.jobId, { ...schema, directories, version: newSchemaVersion() });
+      return { '@odata.context': contextOf(request, owner, '/directories/$entity'), ...discovered };
+    });
+  }
+};
