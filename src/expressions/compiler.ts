@@ -1,4 +1,4 @@
-import type { CallNode, Expression, SourcePosition } from './ast.js';
+import type { CallNode, Expression, Keyword, SourcePosition } from './ast.js';
 import { normalizeAttributeValue } from './coerce.js';
 import type { EvaluationContext } from './context.js';
 import type { Dialect } from './dialect.js';
@@ -175,25 +175,83 @@ class Compiler {
       const exempt = ROLE_FUNCTIONS.has(definition.name) && arg.kind === 'attribute';
       return this.node(arg, depth + 1, !exempt);
     });
-    const nodes = node.args;
-    const site: BuildSite = {
-      functionName: definition.name,
-      dialect,
-      compat: this.options.compat ?? {},
-      args,
-      nodes,
-      position: node.position,
-      constantText: (index) => {
-        const arg = nodes[index];
-        return arg?.kind === 'string' ? arg.value : arg?.kind === 'number' ? arg.value.toString() : undefined;
-      },
-      keyword: (index) => {
-        const arg = nodes[index];
-        return arg?.kind === 'keyword' ? arg.name : undefined;
-      },
-      fail: (code, message, index) => this.fail(code, `${definition.name}: ${message}`, (index === undefined ? undefined : nodes[index]?.position) ?? node.position),
-    };
-    return { definition, site };
+    return { definition, site: new CallSite(definition.name, dialect, this.options.compat ?? NO_COMPAT, args, node) };
+  }
+}
+
+const NO_COMPAT: CompatibilityOptions = Object.freeze({});
+
+class CallSite implements BuildSite {
+  readonly nodes: readonly (Expression | null)[];
+  readonly position: SourcePosition | undefined;
+
+  constructor(
+    readonly functionName: string,
+    readonly dialect: Dialect,
+    readonly compat: CompatibilityOptions,
+    readonly args: readonly (Thunk | undefined)[],
+    node: CallNode,
+  ) {
+    this.nodes = node.args;
+    this.position = node.position;
+  }
+
+  constantText(index: number): string | undefined {
+    const arg = this.nodes[index];
+    return arg?.kind === 'string' ? arg.value : arg?.kind === 'number' ? arg.value.toString() : undefined;
+  }
+
+  keyword(index: number): Keyword | undefined {
+    const arg = this.nodes[index];
+    return arg?.kind === 'keyword' ? arg.name : undefined;
+  }
+
+  fail(code: CompileErrorCode, message: string, index?: number): never {
+    const at = (index === undefined ? undefined : this.nodes[index]?.position) ?? this.position;
+    throw new ExpressionCompileError(code, `${this.functionName}: ${message}`, at);
+  }
+}
+
+/**
+ * Compiles an AST once into closures that the engine calls per object. Throws ExpressionCompileError for unknown
+ * functions, wrong arity, functions of the other dialect, unknown attributes (with `knownAttribute`) and constant
+ * arguments that can never work (bad regex, date format, culture, interval).
+ */
+class Compiled implements CompiledExpression {
+  constructor(
+    readonly dialect: Dialect,
+    readonly referencedAttributes: readonly string[],
+    readonly redactsOutput: boolean,
+    readonly topLevelFunction: string | null,
+    readonly warnings: readonly ExpressionWarning[],
+    private readonly sync: Thunk | undefined,
+    private readonly async: AsyncThunk | undefined,
+  ) {
+    Object.freeze(this);
+  }
+
+  get requiresAsync(): boolean {
+    return this.async !== undefined;
+  }
+
+  evaluate(context: EvaluationContext): ExpressionValue {
+    if (!this.sync) {
+      throw new ExpressionEvaluationError('RequiresAsync', `${this.topLevelFunction ?? 'this expression'} checks uniqueness asynchronously; use evaluateAsync`);
+    }
+    try {
+      return this.sync(context);
+    } catch (error) {
+      throw wrapEvaluationError(error);
+    }
+  }
+
+  async evaluateAsync(context: EvaluationContext): Promise<ExpressionValue> {
+    if (!this.async) return this.evaluate(context);
+    try {
+      return await this.async(context);
+    } catch (error) {
+      throw wrapEvaluationError(error);
+    }
   }
 }
 
@@ -205,32 +263,13 @@ class Compiler {
 export function compileExpression(ast: Expression, options: CompileOptions): CompiledExpression {
   const compiler = new Compiler(options);
   const { sync, async, topLevel } = compiler.root(ast);
-  const evaluate = (context: EvaluationContext): ExpressionValue => {
-    if (!sync) {
-      throw new ExpressionEvaluationError('RequiresAsync', `${topLevel ?? 'this expression'} checks uniqueness asynchronously; use evaluateAsync`);
-    }
-    try {
-      return sync(context);
-    } catch (error) {
-      throw wrapEvaluationError(error);
-    }
-  };
-  const evaluateAsync = async (context: EvaluationContext): Promise<ExpressionValue> => {
-    if (!async) return evaluate(context);
-    try {
-      return await async(context);
-    } catch (error) {
-      throw wrapEvaluationError(error);
-    }
-  };
-  return Object.freeze({
-    dialect: options.dialect,
-    referencedAttributes: Object.freeze([...compiler.attributes]),
-    requiresAsync: async !== undefined,
-    redactsOutput: compiler.redacts,
-    topLevelFunction: topLevel,
-    warnings: Object.freeze([...compiler.warnings]),
-    evaluate,
-    evaluateAsync,
-  });
+  return new Compiled(
+    options.dialect,
+    Object.freeze(compiler.attributes),
+    compiler.redacts,
+    topLevel,
+    Object.freeze(compiler.warnings),
+    sync,
+    async,
+  );
 }

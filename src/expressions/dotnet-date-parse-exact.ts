@@ -30,9 +30,14 @@ class Cursor {
 
   digits(min: number, max: number): number | undefined {
     let end = this.pos;
-    while (end < this.text.length && end - this.pos < max && /[0-9]/.test(this.text.charAt(end))) end++;
+    let value = 0;
+    while (end < this.text.length && end - this.pos < max) {
+      const c = this.text.charCodeAt(end);
+      if (c < 48 || c > 57) break;
+      value = value * 10 + (c - 48);
+      end++;
+    }
     if (end - this.pos < min) return undefined;
-    const value = Number(this.text.slice(this.pos, end));
     this.pos = end;
     return value;
   }
@@ -91,12 +96,14 @@ export function parseExactDotNetDateTime(text: string, format: string, styles: D
   for (const token of tokens) {
     if (styles.allowInnerWhite) cursor.skipWhite();
     if (token.kind === 'literal') {
-      for (const ch of token.text) {
-        if (isWhite(ch) && styles.allowInnerWhite) {
+      const literal = token.text;
+      for (let i = 0; i < literal.length; i++) {
+        const ch = literal.charAt(i);
+        if (styles.allowInnerWhite && isWhite(ch)) {
           cursor.skipWhite();
           continue;
         }
-        if (text.charAt(cursor.pos) !== ch) return undefined;
+        if (text.charCodeAt(cursor.pos) !== literal.charCodeAt(i)) return undefined;
         cursor.pos++;
       }
       continue;

@@ -74,14 +74,20 @@ export function parameter(name: string, type: AttributeType = 'String', required
   return Object.freeze({ name, type, required, ...extra });
 }
 
+const bounds = new WeakMap<FunctionSignature, { readonly min: number; readonly max: number }>();
+
 /** Fewest and most arguments a signature accepts. */
 export function signatureBounds(signature: FunctionSignature): { readonly min: number; readonly max: number } {
+  const cached = bounds.get(signature);
+  if (cached) return cached;
   let min = 0;
   signature.parameters.forEach((p, index) => {
     if (p.required) min = index + 1;
   });
   const last = signature.parameters[signature.parameters.length - 1];
-  return { min: signature.minArgs ?? min, max: last?.repeating ? Number.POSITIVE_INFINITY : signature.parameters.length };
+  const result = Object.freeze({ min: signature.minArgs ?? min, max: last?.repeating ? Number.POSITIVE_INFINITY : signature.parameters.length });
+  bounds.set(signature, result);
+  return result;
 }
 
 /** The signature that takes `count` arguments (the first that fits). */

@@ -207,11 +207,11 @@ export class Lexer {
   /** Moves past a token that may span lines (attribute names and strings may contain newlines). */
   private advanceOver(from: number, to: number): void {
     const text = this.text;
-    let newline = text.indexOf('\n', from);
-    while (newline >= 0 && newline < to) {
-      this.line++;
-      this.lineStart = newline + 1;
-      newline = text.indexOf('\n', newline + 1);
+    for (let i = from; i < to; i++) {
+      if (text.charCodeAt(i) === CH_LF) {
+        this.line++;
+        this.lineStart = i + 1;
+      }
     }
     this.offset = to;
   }

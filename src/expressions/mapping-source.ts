@@ -125,11 +125,11 @@ function convert(source: AttributeMappingSourceInput, path: string, depth: numbe
   switch (type) {
     case 'Attribute':
       if (!name) throw new MappingSourceError('InvalidMappingSource', 'an Attribute source needs a name', path);
-      return Object.freeze({ kind: 'attribute', name });
+      return { kind: 'attribute', name };
     case 'Constant': {
       const keyword = name !== null && source.expression?.trim() === name ? canonicalKeyword(name) : undefined;
-      if (keyword !== undefined) return Object.freeze({ kind: 'keyword', name: keyword });
-      return Object.freeze({ kind: 'string', value: name ?? '' });
+      if (keyword !== undefined) return { kind: 'keyword', name: keyword };
+      return { kind: 'string', value: name ?? '' };
     }
     case 'Function':
       break;
@@ -146,16 +146,16 @@ function convert(source: AttributeMappingSourceInput, path: string, depth: numbe
     const left = entries.find((e) => e.key === 'left');
     const right = entries.find((e) => e.key === 'right');
     if (!left || !right || entries.length !== 2) throw new MappingSourceError('InvalidMappingSource', `'${name}' needs exactly a left and a right parameter`, path);
-    return Object.freeze({ kind: 'comparison', operator: name as ComparisonOperator, left: asOperand(left.node, left.path), right: asOperand(right.node, right.path) });
+    return { kind: 'comparison', operator: name as ComparisonOperator, left: asOperand(left.node, left.path), right: asOperand(right.node, right.path) };
   }
   if (name === CONCAT) {
     if (entries.length < 2) throw new MappingSourceError('InvalidMappingSource', "'&' needs at least two operands", path);
-    return Object.freeze({ kind: 'concat', operands: Object.freeze(entries.map((e) => asTerm(e.node, e.path))) });
+    return { kind: 'concat', operands: entries.map((e) => asTerm(e.node, e.path)) };
   }
   const found = lookupFunction(name);
   if (!found) {
     // Unknown functions keep their parameters in order; compiling reports the name.
-    return Object.freeze({ kind: 'call', name, args: Object.freeze(entries.map((e) => e.node)) });
+    return { kind: 'call', name, args: entries.map((e) => e.node) };
   }
   const signature = matchSignature(found.definition.signatures, entries.map((e) => e.key));
   if (!signature) {
@@ -176,7 +176,7 @@ function convert(source: AttributeMappingSourceInput, path: string, depth: numbe
   });
   let end = slots.length;
   while (end > 0 && slots[end - 1] === null) end--;
-  return Object.freeze({ kind: 'call', name: found.definition.name, args: Object.freeze(slots.slice(0, end)) });
+  return { kind: 'call', name: found.definition.name, args: slots.slice(0, end) };
 }
 
 /**

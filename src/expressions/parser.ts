@@ -73,7 +73,7 @@ class Parser {
     if (this.type() === 'comparison') {
       throw new ExpressionSyntaxError('ChainedComparison', 'comparisons cannot be chained; nest IIF instead', this.token.position);
     }
-    return Object.freeze({ kind: 'comparison', operator: token.value, left, right, position: left.position ?? token.position });
+    return { kind: 'comparison', operator: token.value, left, right, position: left.position ?? token.position };
   }
 
   private operand(): Operand {
@@ -84,7 +84,7 @@ class Parser {
       this.advance();
       operands.push(this.term());
     }
-    return Object.freeze({ kind: 'concat', operands: Object.freeze(operands), position: first.position });
+    return { kind: 'concat', operands: operands, position: first.position };
   }
 
   private term(): Term {
@@ -92,13 +92,13 @@ class Parser {
     switch (token.type) {
       case 'attribute':
         this.advance();
-        return Object.freeze({ kind: 'attribute', name: token.value, position: token.position });
+        return { kind: 'attribute', name: token.value, position: token.position };
       case 'string':
         this.advance();
-        return Object.freeze({ kind: 'string', value: token.value, position: token.position });
+        return { kind: 'string', value: token.value, position: token.position };
       case 'number':
         this.advance();
-        return Object.freeze({ kind: 'number', value: token.value, hex: token.hex, position: token.position });
+        return { kind: 'number', value: token.value, hex: token.hex, position: token.position };
       case 'identifier': {
         this.advance();
         if (this.type() === '(') return this.call(token.value, token.position);
@@ -110,7 +110,7 @@ class Parser {
             token.position,
           );
         }
-        return Object.freeze({ kind: 'keyword', name: keyword, position: token.position });
+        return { kind: 'keyword', name: keyword, position: token.position };
       }
       default:
         return this.fail('an attribute, a string, a number or a function call');
@@ -141,7 +141,7 @@ class Parser {
       }
     }
     this.depth--;
-    return Object.freeze({ kind: 'call', name, args: Object.freeze(args), position });
+    return { kind: 'call', name, args: args, position };
   }
 }
 

@@ -44,26 +44,34 @@ export const Switch: FunctionDefinition = {
     },
   ],
   build: (site) => {
-    const [source, fallback, ...pairs] = site.args;
-    const keys = pairs.filter((_, i) => i % 2 === 0) as Thunk[];
-    const values = pairs.filter((_, i) => i % 2 === 1) as Thunk[];
-    const constantKeys = keys.map((_, i) => site.constantText(2 + i * 2));
+    const source = site.args[0]!;
+    const fallback = site.args[1];
+    const keys: Thunk[] = [];
+    const values: Thunk[] = [];
     // All keys literal (the usual case): one map lookup instead of evaluating keys in turn.
-    if (constantKeys.every((k) => k !== undefined)) {
-      const index = new Map<string, number>();
-      constantKeys.forEach((key, i) => {
-        if (!index.has(key!)) index.set(key!, i);
-      });
+    let index: Map<string, number> | undefined = new Map<string, number>();
+    // Backwards, so that the first of two equal keys is the one left in the table.
+    for (let i = site.args.length - 2; i >= 2; i -= 2) {
+      const key = site.constantText(i);
+      if (key === undefined) index = undefined;
+      else index?.set(key, (i - 2) / 2);
+    }
+    for (let i = 2; i < site.args.length; i += 2) {
+      keys.push(site.args[i]!);
+      values.push(site.args[i + 1]!);
+    }
+    if (index) {
+      const table = index;
       return (context) => {
-        const value = source!(context);
+        const value = source(context);
         if (typeof value === 'symbol') return value;
-        const hit = index.get(switchKey(value));
+        const hit = table.get(typeof value === 'string' ? value : switchKey(value));
         if (hit !== undefined) return values[hit]!(context);
         return fallback ? fallback(context) : null;
       };
     }
     return (context) => {
-      const value = source!(context);
+      const value = source(context);
       if (typeof value === 'symbol') return value;
       const key = switchKey(value);
       for (let i = 0; i < keys.length; i++) {

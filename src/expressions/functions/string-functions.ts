@@ -4,7 +4,7 @@ import { dotNetTrim } from '../dotnet-whitespace.js';
 import { ExpressionEvaluationError } from '../errors.js';
 import { eachValue, eager1, eager2, eager3, eagerN } from '../function-helpers.js';
 import { parameter } from '../function-definition.js';
-import type { BuildSite, FunctionDefinition } from '../function-definition.js';
+import type { BuildSite, FunctionDefinition, Thunk } from '../function-definition.js';
 import type { ExpressionValue, ScalarValue } from '../values.js';
 import { APP_PROVISIONING, BOTH, CLOUD_SYNC } from './dialects.js';
 import { cultureLower, cultureUpper, invariantLower, invariantUpper, isValidCulture } from './invariant-case.js';
@@ -77,28 +77,39 @@ export const Join: FunctionDefinition = {
   name: 'Join',
   dialects: BOTH,
   signatures: [{ parameters: [parameter('separator'), parameter('source', 'String', true, { repeating: true })] }],
-  build: (site) =>
-    eagerN(site, (values) => {
-      const separator = toText(values[0] ?? null, 'Join') ?? '';
+  // Written out rather than via eagerN: Join is the most common mapping and runs once per object and attribute.
+  build: (site) => {
+    const separatorThunk = site.args[0]!;
+    const constantSeparator = site.constantText(0);
+    const sources = site.args.slice(1).filter((t): t is Thunk => t !== undefined);
+    return (context) => {
+      let separator: string;
+      if (constantSeparator !== undefined) {
+        separator = constantSeparator;
+      } else {
+        const value = separatorThunk(context);
+        if (typeof value === 'symbol') return value;
+        separator = toText(value, 'Join') ?? '';
+      }
       let out = '';
       let parts = 0;
       let anyValue = false;
-      const add = (value: ScalarValue) => {
-        const text = scalarToText(value, 'Join');
-        anyValue = true;
-        // Empty values are skipped, so Join(", ", "", [sn], [givenName]) gives "Doe, John".
-        if (text === '') return;
-        out = parts++ === 0 ? text : out + separator + text;
-      };
-      for (let i = 1; i < values.length; i++) {
-        const value = values[i];
-        if (value === undefined || value === null) continue;
-        if (Array.isArray(value)) for (const item of value as readonly ScalarValue[]) add(item);
-        else add(value as ScalarValue);
+      for (const thunk of sources) {
+        const value = thunk(context);
+        if (value === null) continue;
+        if (typeof value === 'symbol') return value;
+        const items = Array.isArray(value) ? (value as readonly ScalarValue[]) : [value as ScalarValue];
+        for (const item of items) {
+          anyValue = true;
+          const text = typeof item === 'string' ? item : scalarToText(item, 'Join');
+          // Empty values are skipped, so Join(", ", "", [sn], [givenName]) gives "Doe, John".
+          if (text !== '') out = parts++ === 0 ? text : out + separator + text;
+        }
       }
       // Nothing but nulls: null, so the attribute is not flowed.
       return anyValue ? out : null;
-    }),
+    };
+  },
 };
 
 export const Left: FunctionDefinition = {
