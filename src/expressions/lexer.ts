@@ -24,6 +24,7 @@ const CH_EQ = 61;
 const CH_GT = 62;
 const CH_LBRACKET = 91;
 const CH_BACKSLASH = 92;
+const CH_RBRACKET = 93;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -140,13 +141,28 @@ export class Lexer {
     this.offset = offset;
   }
 
+  /**
+   * `[name]`. Names may hold balanced brackets, as SCIM-path source attributes of API-driven provisioning do
+   * (`[emails[type eq "work"].value]`); when the brackets do not balance, the name ends at the first `]`.
+   */
   private attribute(position: SourcePosition): Token {
     const text = this.text;
-    const end = text.indexOf(']', position.offset + 1);
+    const start = position.offset + 1;
+    let end = -1;
+    let depth = 1;
+    for (let i = start; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === CH_LBRACKET) depth++;
+      else if (c === CH_RBRACKET && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) end = text.indexOf(']', start);
     if (end < 0) throw new ExpressionSyntaxError('UnterminatedAttribute', "expected ']' to close the attribute name", position);
-    if (end === position.offset + 1) throw new ExpressionSyntaxError('EmptyAttributeName', 'expected an attribute name inside [ ]', position);
+    if (end === start) throw new ExpressionSyntaxError('EmptyAttributeName', 'expected an attribute name inside [ ]', position);
     this.advanceOver(position.offset, end + 1);
-    return { type: 'attribute', value: text.slice(position.offset + 1, end), position };
+    return { type: 'attribute', value: text.slice(start, end), position };
   }
 
   private string(position: SourcePosition): Token {

@@ -62,6 +62,14 @@ describe('parseExpression', () => {
     expect(parseExpression('[ some name ]')).toMatchObject({ name: ' some name ' });
   });
 
+  it('reads SCIM-path attribute names with balanced brackets (API-driven provisioning)', () => {
+    expect(parseExpression('[emails[type eq "work"].value]')).toMatchObject({ kind: 'attribute', name: 'emails[type eq "work"].value' });
+    expect(parseExpression('Join(" ", [addresses[type eq "work"].locality], [a])')).toMatchObject({
+      args: [{ value: ' ' }, { name: 'addresses[type eq "work"].locality' }, { name: 'a' }],
+    });
+    expect(parseExpression('[a[b]')).toMatchObject({ name: 'a[b' });
+  });
+
   it('distinguishes empty slots from empty strings', () => {
     const replace = parseExpression('Replace([mail], "@contoso.com", , ,"", ,)');
     expect(replace.kind === 'call' && replace.args.map((a) => a?.kind ?? null)).toEqual(['attribute', 'string', null, null, 'string', null, null]);
@@ -165,7 +173,13 @@ describe('parser properties', () => {
   const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,8}$/).filter((n) => !KEYWORDS.some((k) => k.toLowerCase() === n.toLowerCase()));
   const term = (depth: number): fc.Arbitrary<Term> =>
     fc.oneof(
-      fc.record({ kind: fc.constant('attribute' as const), name: fc.string({ minLength: 1 }).filter((s) => !s.includes(']')) }),
+      fc.record({
+        kind: fc.constant('attribute' as const),
+        name: fc.oneof(
+          fc.string({ minLength: 1 }).filter((s) => !s.includes(']') && !s.includes('[')),
+          fc.constantFrom('emails[type eq "work"].value', 'phoneNumbers[type eq "mobile"].value', 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager'),
+        ),
+      }),
       fc.record({ kind: fc.constant('string' as const), value: fc.string({ unit: 'binary' }) }),
       fc.record({
         kind: fc.constant('number' as const),
