@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './database.js';
 import type { Dialect } from './dialect.js';
 import { migrations } from './migrations/index.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -45,7 +46,7 @@ export function openStore(options: OpenStoreOptions): Store {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), ...(log ? { log } : {}) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), ...(log ? { log } : {}) });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
 }
 
