@@ -29,7 +29,9 @@ export type { AppRoleAssignment, EvaluationContext } from './context.js';
 export { IgnoreAttributeFlow, IgnoreObjectFlow, isFlowSentinel } from './values.js';
 export type { ComplexValue, ExpressionValue, FlowSentinel, MultiValue, ScalarValue } from './values.js';
 export { DateTimeValue } from './date-time-value.js';
-export { evaluationResultStrings, expressionValueToText } from './results.js';
+export { evaluationResultStrings } from './results.js';
+export { parseExpressionResponse } from './parse-expression-response.js';
+export type { ParseExpressionRequest, ParseExpressionResponse, PublicError } from './parse-expression-response.js';
 export {
   ExpressionError,
   ExpressionSyntaxError,

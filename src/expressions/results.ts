@@ -10,9 +10,3 @@ export function evaluationResultStrings(value: ExpressionValue): string[] {
   const values = Array.isArray(value) ? (value as readonly ScalarValue[]) : [value as ScalarValue];
   return values.map((v) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : scalarToText(v, 'result')));
 }
-
-/** A single-valued result as text (null for null, sentinels and empty lists; multiple values joined by ", "). */
-export function expressionValueToText(value: ExpressionValue): string | null {
-  const strings = evaluationResultStrings(value);
-  return strings.length === 0 ? null : strings.join(', ');
-}

@@ -1,10 +1,9 @@
-import { isTruthy, scalarToText } from './coerce.js';
+import { isTruthy, normalizeAttributeValue, scalarToText } from './coerce.js';
 import type { Dialect } from './dialect.js';
 import { isDotNetMatch, RegexTranslationError, translateDotNetRegex } from './dotnet-regex.js';
 import { ExpressionError } from './errors.js';
 import { isUnaryOperator, resolveFilterOperator } from './filter-operators.js';
 import type { FilterOperator } from './filter-operators.js';
-import { normalizeAttributeValue } from './coerce.js';
 import type { ScalarValue } from './values.js';
 
 /** Graph `filter` (objectMapping.scope). Missing lists count as empty. */

@@ -23,8 +23,4 @@ export function isFlowSentinel(value: unknown): value is FlowSentinel {
   return value === IgnoreAttributeFlow || value === IgnoreObjectFlow;
 }
 
-export function isMultiValue(value: ExpressionValue): value is MultiValue {
-  return Array.isArray(value);
-}
-
 export { DateTimeValue };
