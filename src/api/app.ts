@@ -1,4 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { appRoleAssignmentRoutes } from '../directory/app-role-assignments/app-role-assignment-routes.js';
+import { applicationRoutes } from '../directory/applications/application-routes.js';
 import { applicationTemplateRoutes } from '../directory/application-templates/application-template-routes.js';
 import { organizationRoutes } from '../directory/organization/organization-routes.js';
 import { servicePrincipalRoutes } from '../directory/service-principals/service-principal-routes.js';
@@ -28,6 +30,8 @@ export interface BuildAppOptions {
 export const graphRouteModules: readonly GraphRouteModule[] = [
   organizationRoutes,
   servicePrincipalRoutes,
+  applicationRoutes,
+  appRoleAssignmentRoutes,
   applicationTemplateRoutes,
   secretsRoutes,
   jobRoutes,

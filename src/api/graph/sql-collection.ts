@@ -22,7 +22,7 @@ import { publicBaseUrl } from '../public-url.js';
 import type { ServiceContext } from '../service-context.js';
 import type { GraphVersion } from './graph-route-module.js';
 
-/** A Graph collection stored in one table whose `data` column holds each entity's JSON. */
+/** A Graph collection stored in one table (or view), one row per entity. */
 export interface SqlCollection<Entity extends Readonly<Record<string, unknown>>> {
   /** The entity set in `@odata.context`, e.g. `servicePrincipals`. */
   readonly entitySet: string;
@@ -30,9 +30,11 @@ export interface SqlCollection<Entity extends Readonly<Record<string, unknown>>>
   readonly catalog: ResourceCatalog;
   /** Directory objects follow Graph's advanced-query rules (ConsistencyLevel: eventual). */
   readonly directoryObject: boolean;
-  /** Rows the collection shows at all, e.g. `deleted_at is null`. */
+  /** Rows the collection shows at all, e.g. `deleted_at is null` or `resource_id = …`. */
   readonly scope: RawBuilder<unknown>;
-  readonly toEntity: (data: string) => Entity;
+  readonly toEntity: (row: Readonly<Record<string, unknown>>) => Entity;
+  /** Completes a page with what lives outside `data` (one query per page, not per entity). */
+  readonly complete?: (entities: Entity[]) => Promise<Entity[]>;
   readonly defaultTop?: number;
 }
 
@@ -70,12 +72,13 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
     paged.push(sql`${afterPositionSql(keys, catalog, context.skipTokens.decode(options.skipToken, scope), dialect)}`);
   }
   const top = options.top ?? collection.defaultTop ?? 100;
-  const rows = await sql<{ data: string }>`select data from ${sql.table(collection.table)}
+  const rows = await sql<Record<string, unknown>>`select * from ${sql.table(collection.table)}
     where ${sql.join(paged, sql` and `)}
     order by ${sql.join(orderBySql(keys, catalog, dialect))}
     limit ${top + 1}`.execute(db);
 
-  const page = rows.rows.slice(0, top).map((row) => collection.toEntity(row.data));
+  const loaded = rows.rows.slice(0, top).map((row) => collection.toEntity(row));
+  const page = collection.complete ? await collection.complete(loaded) : loaded;
   const body: Record<string, unknown> = {
     '@odata.context': contextUrl(publicBaseUrl(request, context.config.publicUrl), version, collection.entitySet, options.select),
   };

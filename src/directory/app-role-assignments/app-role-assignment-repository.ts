@@ -4,7 +4,7 @@ import { appendChange } from '../change-feed.js';
 import { newGuid } from '../guid.js';
 import type { AppRoleAssignment } from './app-role-assignment.js';
 
-function fromRow(row: Selectable<AppRoleAssignmentsTable>): AppRoleAssignment {
+export function appRoleAssignmentFromRow(row: Selectable<AppRoleAssignmentsTable>): AppRoleAssignment {
   return {
     id: row.id,
     appRoleId: row.app_role_id,
@@ -29,7 +29,7 @@ export async function assignAppRole(db: Kysely<Database>, input: NewAppRoleAssig
     .where('principal_id', '=', input.principalId)
     .where('app_role_id', '=', input.appRoleId)
     .executeTakeFirst();
-  if (existing) return fromRow(existing);
+  if (existing) return appRoleAssignmentFromRow(existing);
   const row = {
     id: newGuid(),
     app_role_id: input.appRoleId,
@@ -42,7 +42,7 @@ export async function assignAppRole(db: Kysely<Database>, input: NewAppRoleAssig
   };
   await db.insertInto('app_role_assignments').values(row).execute();
   await appendChange(db, { objectType: 'appRoleAssignment', objectId: row.id, changeType: 'created', details: { principalId: row.principal_id, resourceId: row.resource_id } });
-  return fromRow(row);
+  return appRoleAssignmentFromRow(row);
 }
 
 export async function removeAppRoleAssignment(db: Kysely<Database>, id: string): Promise<boolean> {
@@ -57,5 +57,5 @@ export async function listAssignmentsOfPrincipal(db: Kysely<Database>, principal
   let query = db.selectFrom('app_role_assignments').selectAll().where('principal_id', '=', principalId);
   if (resourceId !== undefined) query = query.where('resource_id', '=', resourceId);
   const rows = await query.orderBy('created_at').execute();
-  return rows.map(fromRow);
+  return rows.map(appRoleAssignmentFromRow);
 }

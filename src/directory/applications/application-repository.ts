@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ApplicationsTable, Database } from '../../store/database.js';
+import type { ApplicationsTable, Database, PasswordCredentialsTable } from '../../store/database.js';
 import { appendChange } from '../change-feed.js';
-import type { Application } from './application.js';
+import type { Application, PasswordCredential } from './application.js';
 
 /** Password credentials live in their own table (hashed); the rest of the application is one JSON document. */
 function toRow(application: Application) {
@@ -31,15 +31,7 @@ async function withPasswords(db: Kysely<Database>, row: Selectable<ApplicationsT
     .execute();
   return {
     ...(JSON.parse(row.data) as Omit<Application, 'passwordCredentials'>),
-    passwordCredentials: passwords.map((p) => ({
-      customKeyIdentifier: null,
-      displayName: p.display_name,
-      endDateTime: p.end_at,
-      hint: p.hint,
-      keyId: p.key_id,
-      secretText: null,
-      startDateTime: p.start_at,
-    })),
+    passwordCredentials: passwords.map(toPasswordCredential),
   };
 }
 
@@ -66,4 +58,45 @@ export async function findApplicationById(db: Kysely<Database>, id: string): Pro
 export async function listApplications(db: Kysely<Database>): Promise<Application[]> {
   const rows = await db.selectFrom('applications').selectAll().where('deleted_at', 'is', null).orderBy('id').execute();
   return Promise.all(rows.map((row) => withPasswords(db, row)));
+}
+
+/** Replaces the stored application (passwords live apart and are untouched) and records the change. */
+export async function updateApplication(db: Kysely<Database>, application: Application, changed: readonly string[]): Promise<void> {
+  const { id, ...row } = toRow(application);
+  await db.updateTable('applications').set(row).where('id', '=', id).execute();
+  await appendChange(db, { objectType: 'application', objectId: id, changeType: 'updated', details: { changed } });
+}
+
+/** Deletes an application with its secrets; as in Entra, its service principal goes too (the caller deletes it). */
+export async function deleteApplication(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('password_credentials').where('application_id', '=', id).execute();
+  await db.deleteFrom('applications').where('id', '=', id).execute();
+  await appendChange(db, { objectType: 'application', objectId: id, changeType: 'purged' });
+}
+
+/** Applications of a listed page with their password credentials (metadata only), in one query. */
+export async function withPasswordCredentials(db: Kysely<Database>, applications: Omit<Application, 'passwordCredentials'>[]): Promise<Application[]> {
+  if (applications.length === 0) return [];
+  const rows = await db
+    .selectFrom('password_credentials')
+    .selectAll()
+    .where('application_id', 'in', applications.map((a) => a.id))
+    .orderBy('created_at')
+    .execute();
+  return applications.map((application) => ({
+    ...application,
+    passwordCredentials: rows.filter((p) => p.application_id === application.id).map(toPasswordCredential),
+  }));
+}
+
+function toPasswordCredential(p: Selectable<PasswordCredentialsTable>): PasswordCredential {
+  return {
+    customKeyIdentifier: null,
+    displayName: p.display_name,
+    endDateTime: p.end_at,
+    hint: p.hint,
+    keyId: p.key_id,
+    secretText: null,
+    startDateTime: p.start_at,
+  };
 }

@@ -26,7 +26,7 @@ const collection: SqlCollection<ServicePrincipal & Record<string, unknown>> = {
   catalog: servicePrincipalCatalog,
   directoryObject: true,
   scope: sql`deleted_at is null`,
-  toEntity: (data) => servicePrincipalFromData(data) as ServicePrincipal & Record<string, unknown>,
+  toEntity: (row) => servicePrincipalFromData(row.data as string) as ServicePrincipal & Record<string, unknown>,
 };
 
 const strings = z.array(z.string());

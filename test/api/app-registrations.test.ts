@@ -1,0 +1,93 @@
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphPermissions, microsoftGraphAppId } from '../../src/auth/permissions.js';
+import { graphClient } from '../support/graph-inject.js';
+import { storeKinds } from '../support/stores.js';
+import { startTestService, type TestService } from '../support/test-service.js';
+
+describe.each(storeKinds)('app registrations, secrets and permission grants (%s)', (kind) => {
+  let t: TestService;
+  let graph: ReturnType<typeof graphClient>;
+  beforeAll(async () => {
+    t = await startTestService(kind);
+    graph = graphClient(t, 'v1.0');
+  });
+  afterAll(async () => t.dispose());
+
+  const token = async (clientId: string, clientSecret: string) =>
+    t.service.app.inject({
+      method: 'POST',
+      url: `/${t.tenantId}/oauth2/v2.0/token`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: 'https://graph.microsoft.com/.default' }).toString(),
+    });
+
+  it('registers an app, gives it a secret and a permission by app role assignment, and the token follows', async () => {
+    const created = await graph('POST', '/applications', { displayName: 'Provisioning script' });
+    expect(created.status).toBe(201);
+    const { id: applicationId, appId } = created.body;
+    const sp = await graph('POST', '/servicePrincipals', { appId });
+    expect(sp.status).toBe(201);
+
+    const password = await graph('POST', `/applications/${applicationId}/addPassword`, { passwordCredential: { displayName: 'ci' } });
+    expect(password.status).toBe(200);
+    expect(password.body.secretText).toHaveLength(40);
+    const listed = await graph('GET', `/applications/${applicationId}`);
+    expect(listed.body.passwordCredentials).toEqual([expect.objectContaining({ keyId: password.body.keyId, secretText: null, displayName: 'ci' })]);
+
+    const noRoles = await token(appId, password.body.secretText);
+    expect(noRoles.statusCode).toBe(200);
+    expect(decodeJwt(noRoles.json().access_token).roles).toEqual([]);
+    const denied = await t.service.app.inject({ url: '/v1.0/servicePrincipals', headers: { authorization: `Bearer ${noRoles.json().access_token}` } });
+    expect(denied.statusCode).toBe(403);
+
+    const graphSp = await graph('GET', `/servicePrincipals?$filter=appId eq '${microsoftGraphAppId}'`);
+    const resourceId = graphSp.body.value[0].id;
+    const grant = await graph('POST', `/servicePrincipals/${sp.body.id}/appRoleAssignments`, {
+      principalId: sp.body.id,
+      resourceId,
+      appRoleId: graphPermissions['Application.Read.All'],
+    });
+    expect(grant.status).toBe(201);
+    expect(grant.body).toMatchObject({ principalType: 'ServicePrincipal', resourceDisplayName: 'Microsoft Graph' });
+    const again = await graph('POST', `/servicePrincipals/${sp.body.id}/appRoleAssignments`, {
+      principalId: sp.body.id,
+      resourceId,
+      appRoleId: graphPermissions['Application.Read.All'],
+    });
+    expect(again.status).toBe(400);
+
+    const granted = await token(appId, password.body.secretText);
+    const grantedToken = granted.json().access_token;
+    expect(decodeJwt(grantedToken).roles).toEqual(['Application.Read.All']);
+    expect((await t.service.app.inject({ url: '/v1.0/servicePrincipals', headers: { authorization: `Bearer ${grantedToken}` } })).statusCode).toBe(200);
+
+    const assignedTo = await graph('GET', `/servicePrincipals/${resourceId}/appRoleAssignedTo?$filter=principalId eq '${sp.body.id}'`);
+    expect(assignedTo.body.value).toHaveLength(1);
+
+    expect((await graph('DELETE', `/servicePrincipals/${sp.body.id}/appRoleAssignments/${grant.body.id}`)).status).toBe(204);
+    expect(decodeJwt((await token(appId, password.body.secretText)).json().access_token).roles).toEqual([]);
+
+    expect((await graph('POST', `/applications/${applicationId}/removePassword`, { keyId: password.body.keyId })).status).toBe(204);
+    expect((await token(appId, password.body.secretText)).statusCode).toBe(401);
+  });
+
+  it('refuses unknown properties, unknown roles and missing objects with Graph errors', async () => {
+    const unknown = await graph('POST', '/applications', { displayName: 'x', colour: 'blue' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe("Property 'colour' does not exist as a declared property or extension property.");
+    const created = await graph('POST', '/applications', { displayName: 'Second' });
+    const sp = await graph('POST', '/servicePrincipals', { appId: created.body.appId });
+    expect((await graph('POST', '/servicePrincipals', { appId: created.body.appId })).status).toBe(409);
+    const badRole = await graph('POST', `/servicePrincipals/${sp.body.id}/appRoleAssignments`, {
+      principalId: sp.body.id,
+      resourceId: sp.body.id,
+      appRoleId: '11111111-1111-1111-1111-111111111111',
+    });
+    expect(badRole.status).toBe(400);
+    expect((await graph('GET', '/applications/00000000-0000-0000-0000-000000000001')).status).toBe(404);
+    expect((await graph('POST', `/applications/${created.body.id}/removePassword`, { keyId: 'nope' })).status).toBe(400);
+    expect((await graph('DELETE', `/applications/${created.body.id}`)).status).toBe(204);
+    expect((await graph('GET', `/servicePrincipals/${sp.body.id}`)).status).toBe(404);
+  });
+});
