@@ -4,6 +4,7 @@ import { applicationRoutes } from '../directory/applications/application-routes.
 import { applicationTemplateRoutes } from '../directory/application-templates/application-template-routes.js';
 import { organizationRoutes } from '../directory/organization/organization-routes.js';
 import { servicePrincipalRoutes } from '../directory/service-principals/service-principal-routes.js';
+import { expressionRoutes } from '../sync/routes/expression-routes.js';
 import { credentialRoutes } from '../sync/routes/credential-routes.js';
 import { jobActionRoutes } from '../sync/routes/job-action-routes.js';
 import { jobRoutes } from '../sync/routes/job-routes.js';
@@ -38,6 +39,7 @@ export const graphRouteModules: readonly GraphRouteModule[] = [
   jobActionRoutes,
   credentialRoutes,
   schemaRoutes,
+  expressionRoutes,
   templateRoutes,
 ];
 

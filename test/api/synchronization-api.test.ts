@@ -120,6 +120,38 @@ describe.each(storeKinds)('synchronization API (%s)', (kind) => {
     expect(directories.body.value).toEqual(schema.body.directories);
   });
 
+  it('parses and evaluates expressions, lists functions and filter operators, and refuses a schema that does not compile', async () => {
+    const created = await graph('POST', `/applicationTemplates/${nonGalleryTemplateId}/instantiate`, { displayName: 'Expressions app' });
+    const spId = created.body.servicePrincipal.id;
+    const job = await graph('POST', `/servicePrincipals/${spId}/synchronization/jobs`, { templateId: 'scim' });
+    const schemaPath = `/servicePrincipals/${spId}/synchronization/jobs/${job.body.id}/schema`;
+
+    const parsed = await graph('POST', `${schemaPath}/parseExpression`, {
+      expression: 'Replace([preferredLanguage], "-", , , "_", , )',
+      testInputObject: { definition: null, properties: [{ key: 'preferredLanguage', value: 'EN-US' }] },
+    });
+    expect(parsed.status).toBe(200);
+    expect(parsed.body).toMatchObject({ parsingSucceeded: true, evaluationSucceeded: true, evaluationResult: ['EN_US'] });
+    expect(parsed.body.parsedExpression).toMatchObject({ type: 'Function', name: 'Replace' });
+    const broken = await graph('POST', `${schemaPath}/microsoft.graph.parseExpression`, { expression: 'Join(" ", [givenName]' });
+    expect(broken.body).toMatchObject({ parsingSucceeded: false, evaluationSucceeded: false });
+    expect(broken.body.error.message).toMatch(/1:\d+/);
+
+    const functions = await graph('GET', `${schemaPath}/functions()`);
+    expect(functions.body.value.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['Join', 'Switch', 'SelectUniqueValue']));
+    const operators = await graph('GET', `${schemaPath}/filterOperators`);
+    expect(operators.body.value.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['EQUALS', 'IS NOT NULL', 'REGEX MATCH']));
+
+    const schema = await graph('GET', schemaPath);
+    const { '@odata.context': _context, ...editable } = structuredClone(schema.body);
+    const mapping = editable.synchronizationRules[0].objectMappings[0].attributeMappings[0];
+    mapping.source = { type: 'Function', name: 'Frobnicate', expression: 'Frobnicate([displayName])', parameters: [] };
+    const refused = await graph('PUT', schemaPath, editable);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0].target).toMatch(/attributeMappings\[0\]\.source$/);
+    expect((await graph('GET', schemaPath)).body.version).toBe(schema.body.version);
+  });
+
   it('answers bad input with Graph errors and changes nothing', async () => {
     const created = await graph('POST', `/applicationTemplates/${nonGalleryTemplateId}/instantiate`, { displayName: 'Another app' });
     const spId = created.body.servicePrincipal.id;

@@ -3,7 +3,7 @@ import { requires } from '../../auth/permissions.js';
 import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import { odataContext } from '../../api/graph/odata-context.js';
 import { NotFoundError } from '../../errors/graph-error.js';
-import { getJob } from '../jobs/job-service.js';
+import { getJob, runtimeOf } from '../jobs/job-service.js';
 import { readJobSchema, writeJobSchema } from '../jobs/job-repository.js';
 import { findOwnerTemplate } from '../owner-templates.js';
 import { newSchemaVersion, prepareSchemaUpdate } from '../schema-update.js';
@@ -41,8 +41,9 @@ export const schemaRoutes: GraphRouteModule = (app, { context, version }) => {
 
     const replace = async (request: FastifyRequest<{ Params: JobParams }>) => {
       const owner = await ownerOf(request, context, collection);
-      const stored = await loadSchema(owner, request.params.jobId);
-      await writeJobSchema(db, request.params.jobId, prepareSchemaUpdate(request.body, stored.id));
+      const job = await getJob(db, owner, request.params.jobId);
+      const stored = await loadSchema(owner, job.id);
+      await writeJobSchema(db, job.id, prepareSchemaUpdate(request.body, stored.id, runtimeOf(job.templateId).expressionDialect));
     };
     app.put<{ Params: JobParams }>(schemaPath, write, async (request, reply) => {
       await replace(request);

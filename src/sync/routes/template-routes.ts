@@ -3,6 +3,7 @@ import { requires } from '../../auth/permissions.js';
 import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import { odataContext } from '../../api/graph/odata-context.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors/graph-error.js';
+import { runtimeOf } from '../jobs/job-service.js';
 import { findOwnerTemplate, listOwnerTemplates } from '../owner-templates.js';
 import { newSchemaVersion, prepareSchemaUpdate } from '../schema-update.js';
 import { parseSynchronizationInput, synchronizationTemplateSchema, type SynchronizationSchema, type SynchronizationTemplate } from '../schema/index.js';
@@ -56,7 +57,7 @@ export const templateRoutes: GraphRouteModule = (app, { context, version }) => {
       const input = parseSynchronizationInput(synchronizationTemplateSchema, body, 'synchronizationTemplate');
       const schema: SynchronizationSchema | null =
         input.schema !== null
-          ? prepareSchemaUpdate(input.schema, input.schema.id || input.id)
+          ? prepareSchemaUpdate(input.schema, input.schema.id || input.id, runtimeOf(input.id).expressionDialect)
           : input.factoryTag
             ? structuredClone(defaultSchemaForFactoryTag(input.factoryTag) ?? null)
             : null;
@@ -117,7 +118,7 @@ export const templateRoutes: GraphRouteModule = (app, { context, version }) => {
       const owner = await ownerOf(request, context, collection);
       const application = requireApplication(owner);
       const template = await loadTemplate(request, owner);
-      const schema = prepareSchemaUpdate(request.body, template.schema?.id || template.id);
+      const schema = prepareSchemaUpdate(request.body, template.schema?.id || template.id, runtimeOf(template.id).expressionDialect);
       await saveCustomTemplate(db, application.id, { ...template, schema });
       return reply.status(204).send();
     });
