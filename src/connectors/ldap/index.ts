@@ -39,6 +39,7 @@ export {
 } from './dn.js';
 export type { Rdn, RdnPart } from './dn.js';
 export { anyOfFilter, escapeFilterValue, parenthesized } from './filter-values.js';
+export { parseFilter } from './filter-parsing.js';
 export { DirSyncControl, DirSyncFlags, decodeDirSyncResponse, encodeDirSyncRequest } from './dirsync-control.js';
 export type { DirSyncRequest, DirSyncResponse } from './dirsync-control.js';
 export { PermissiveModifyControl, ShowDeletedControl } from './simple-controls.js';
@@ -61,6 +62,7 @@ export {
   LdapError,
   LdapInsufficientRightsError,
   LdapInvalidCredentialsError,
+  LdapInvalidFilterError,
   LdapNoSuchObjectError,
   LdapOperationError,
   LdapStrongAuthRequiredError,

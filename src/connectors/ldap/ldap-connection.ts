@@ -5,6 +5,7 @@ import { binaryAttributeSet } from './binary-attributes.js';
 import type { LdapConnectionSettings, LdapServer } from './connection-settings.js';
 import { parentDn } from './dn.js';
 import { toLdapError } from './error-mapping.js';
+import { parseFilter } from './filter-parsing.js';
 import { entryFromLdapts, uniformValues, type LdapEntry } from './ldap-entry.js';
 import {
   LdapBusyError,
@@ -248,7 +249,7 @@ export class LdapConnection {
     const attributes = request.attributes === undefined ? undefined : [...request.attributes];
     return {
       scope: request.scope ?? 'sub',
-      filter: request.filter ?? '(objectClass=*)',
+      filter: parseFilter(request.filter ?? '(objectClass=*)'),
       ...(attributes === undefined ? {} : { attributes }),
       // Exact spellings for ldapts; other spellings are converted to Buffers by entryFromLdapts.
       explicitBufferAttributes: [...(attributes ?? []), ...this.#binary].filter((a) => this.#binary.has(a.toLowerCase())),

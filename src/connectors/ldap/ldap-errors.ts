@@ -156,6 +156,13 @@ export class LdapUnsupportedControlError extends LdapError {
   }
 }
 
+/** A search filter that does not parse (it comes from a job's scoping rules, so it is a configuration problem). */
+export class LdapInvalidFilterError extends LdapError {
+  constructor(message: string) {
+    super('InvalidFilter', message, { retryable: false, scope: 'job' });
+  }
+}
+
 /** Any other result code (operations error, unwilling to perform, protocol error, referral...). */
 export class LdapOperationError extends LdapError {
   constructor(message: string, options: ServerErrorOptions = {}) {
