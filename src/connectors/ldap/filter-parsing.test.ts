@@ -1,4 +1,4 @@
-import { AndFilter, BerReader, BerWriter, EqualityFilter, NotFilter, OrFilter, SubstringFilter } from 'ldapts';
+import { BerReader, BerWriter, EqualityFilter, type AndFilter, type NotFilter, type OrFilter, type SubstringFilter } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { parseFilter } from './filter-parsing.js';
 import { LdapInvalidFilterError } from './ldap-errors.js';
