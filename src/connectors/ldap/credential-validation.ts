@@ -44,7 +44,7 @@ export async function validateCredentials(
 ): Promise<LdapCredentialValidation> {
   let connection: LdapConnection | undefined;
   try {
-    const settings = source instanceof Map ? readLdapSettings(source) : (source as LdapConnectionSettings);
+    const settings = isSettings(source) ? source : readLdapSettings(source);
     connection = await LdapConnection.open(settings, options);
     const dse = await connection.rootDse();
     if ((await connection.read(settings.baseDn, ['objectClass'])) === undefined) {
@@ -62,6 +62,10 @@ export async function validateCredentials(
   } finally {
     await connection?.close();
   }
+}
+
+function isSettings(source: ReadonlyMap<string, string> | LdapConnectionSettings): source is LdapConnectionSettings {
+  return Array.isArray((source as LdapConnectionSettings).servers) && typeof (source as LdapConnectionSettings).bindName === 'string';
 }
 
 function statusOf(error: LdapError): Exclude<LdapCredentialValidation['status'], 'valid'> {
