@@ -57,6 +57,8 @@ export interface OpenLdapServer {
   secrets(overrides?: Readonly<Record<string, string>>): Map<string, string>;
   /** An ldapts client bound as the rootdn; close it with unbind(). */
   adminClient(): Promise<Client>;
+  /** Stops slapd and starts it again on the same port with the same data (open connections drop). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -97,17 +99,29 @@ export async function startOpenLdap(options: OpenLdapOptions = {}): Promise<Open
   await writeFile(join(dir, 'slapd.conf'), config);
 
   let child: ChildProcess | undefined;
+  let stderr = '';
   const killOnExit = (): void => {
     child?.kill('SIGKILL');
   };
-  const stop = async (): Promise<void> => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((resolve) => child?.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+  process.on('exit', killOnExit);
+  const halt = async (): Promise<void> => {
+    const running = child;
+    if (running && running.exitCode === null && running.signalCode === null) {
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      running.kill('SIGTERM');
+      const timer = setTimeout(() => running.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
     }
+  };
+  const launch = async (url: string): Promise<boolean> => {
+    stderr = '';
+    child = spawn('slapd', ['-d', '0', '-h', `${url}/`, '-f', join(dir, 'slapd.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return waitForLdap(url, child);
+  };
+  const stop = async (): Promise<void> => {
+    await halt();
     process.removeListener('exit', killOnExit);
     await rm(dir, { recursive: true, force: true });
   };
@@ -119,13 +133,7 @@ export async function startOpenLdap(options: OpenLdapOptions = {}): Promise<Open
     for (let attempt = 0; ; attempt++) {
       port = await freePort();
       url = `ldap://127.0.0.1:${port}`;
-      child = spawn('slapd', ['-d', '0', '-h', `${url}/`, '-f', join(dir, 'slapd.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      process.once('exit', killOnExit);
-      const ready = await waitForLdap(url, child);
-      if (ready) break;
-      process.removeListener('exit', killOnExit);
+      if (await launch(url)) break;
       if (attempt >= 4) throw new Error(`slapd did not start: ${stderr.slice(-2000)}`);
     }
   } catch (error) {
@@ -170,6 +178,10 @@ export async function startOpenLdap(options: OpenLdapOptions = {}): Promise<Open
         }),
       ),
     adminClient,
+    restart: async () => {
+      await halt();
+      if (!(await launch(url))) throw new Error(`slapd did not restart on ${url}: ${stderr.slice(-2000)}`);
+    },
     stop,
   };
 }

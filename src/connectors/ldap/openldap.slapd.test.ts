@@ -58,6 +58,20 @@ describe.skipIf(!hasOpenLdap)('LDAP connector against OpenLDAP', () => {
     expect(await validateCredentials(server.secrets({ Server: 'ldap://127.0.0.1:1' }))).toMatchObject({ status: 'unreachable' });
   });
 
+  it('reconnects, and binds again, after the server restarted', async () => {
+    const connection = await LdapConnection.open(readLdapSettings(server.secrets()));
+    try {
+      expect((await connection.read(people('bob'), ['uid']))?.text('uid')).toBe('bob');
+      await server.restart();
+      // A write proves the new connection is bound again: slapd lets anonymous clients read, not write.
+      await connection.modify(people('bob'), [{ operation: 'replace', attribute: 'description', values: ['after restart'] }]);
+      expect((await connection.read(people('bob'), ['description']))?.text('description')).toBe('after restart');
+      await connection.modify(people('bob'), [{ operation: 'delete', attribute: 'description', values: [] }]);
+    } finally {
+      await connection.close();
+    }
+  });
+
   it('pages through more entries than the page size', async () => {
     await admin.add(`ou=Bulk,${server.baseDn}`, { objectClass: 'organizationalUnit', ou: 'Bulk' });
     for (let i = 0; i < 120; i++) {
