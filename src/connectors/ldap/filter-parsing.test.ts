@@ -20,6 +20,11 @@ describe('parseFilter', () => {
     expect(wireValue(filter).toString('base64')).toBe('nZ4Jki8vRESm5v7fs5PgyA==');
   });
 
+  it('keeps bytes that look like a UTF-8 byte-order mark', () => {
+    const filter = parseFilter('(objectGUID=\\ef\\bb\\bf\\41)') as EqualityFilter;
+    expect(wireValue(filter).toString('hex')).toBe('efbbbf41');
+  });
+
   it('sends escaped and literal non-ASCII text as UTF-8', () => {
     const escaped = parseFilter('(cn=J\\c3\\bcrgen)') as EqualityFilter;
     const literal = parseFilter('(cn=Jürgen)') as EqualityFilter;

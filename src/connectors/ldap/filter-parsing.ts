@@ -14,7 +14,8 @@ import {
 } from 'ldapts';
 import { LdapInvalidFilterError } from './ldap-errors.js';
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading EF BB BF as a character instead of dropping it (it may be part of a GUID).
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Parses an RFC 4515 filter into ldapts filter objects with the right bytes on the wire. ldapts' own

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { Client, type Control, type SearchOptions } from 'ldapts';
-import { binaryAttributeSet } from './binary-attributes.js';
+import { binaryAttributeSet, defaultBinaryAttributes, isBinaryAttribute } from './binary-attributes.js';
 import type { LdapConnectionSettings, LdapServer } from './connection-settings.js';
 import { parentDn } from './dn.js';
 import { toLdapError } from './error-mapping.js';
@@ -58,6 +58,8 @@ export class LdapConnection {
   readonly settings: LdapConnectionSettings;
   readonly #options: Required<Omit<LdapConnectionOptions, 'binaryAttributes'>>;
   readonly #binary: ReadonlySet<string>;
+  /** Binary attribute names in their usual spellings, for ldapts' case-sensitive explicitBufferAttributes. */
+  readonly #binarySpellings: readonly string[];
   #client: Client | undefined;
   #server: LdapServer | undefined;
   #rootDse: RootDse | undefined;
@@ -71,6 +73,8 @@ export class LdapConnection {
       pageSize: options.pageSize ?? defaults.pageSize,
     };
     this.#binary = binaryAttributeSet(options.binaryAttributes);
+    const names = [...defaultBinaryAttributes, ...(options.binaryAttributes ?? [])];
+    this.#binarySpellings = Object.freeze([...new Set([...names, ...names.map((n) => n.toLowerCase())])]);
   }
 
   /** Connects and binds (trying each server in turn). */
@@ -251,8 +255,10 @@ export class LdapConnection {
       scope: request.scope ?? 'sub',
       filter: parseFilter(request.filter ?? '(objectClass=*)'),
       ...(attributes === undefined ? {} : { attributes }),
-      // Exact spellings for ldapts; other spellings are converted to Buffers by entryFromLdapts.
-      explicitBufferAttributes: [...(attributes ?? []), ...this.#binary].filter((a) => this.#binary.has(a.toLowerCase())),
+      // ldapts matches these case-sensitively against the names the server returns; a binary value it
+      // decoded as text anyway is turned back into bytes by entryFromLdapts, but its UTF-8 decoder drops a
+      // leading byte-order mark, so the usual spellings and the requested ones are all listed.
+      explicitBufferAttributes: [...new Set([...this.#binarySpellings, ...(attributes ?? []).filter((a) => isBinaryAttribute(a, this.#binary))])],
     };
   }
 
