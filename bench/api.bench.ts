@@ -13,7 +13,7 @@ const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const connections = 16;
 
 async function requestsPerSecond(url: string, headers: Record<string, string>): Promise<number> {
-  const result = await autocannon({ url, headers, connections, duration: durationSeconds, pipelining: 1 });
+  const result = await autocannon({ url, headers, connections, duration: durationSeconds, pipelining: 1, workers: 1 });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
   return result.requests.average;
 }

@@ -2,8 +2,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { appRoleAssignmentRoutes } from '../directory/app-role-assignments/app-role-assignment-routes.js';
 import { applicationRoutes } from '../directory/applications/application-routes.js';
 import { applicationTemplateRoutes } from '../directory/application-templates/application-template-routes.js';
+import { deletedItemRoutes } from '../directory/deleted-items/deleted-item-routes.js';
+import { deltaRoutes } from '../directory/delta/delta-routes.js';
+import { extensionPropertyRoutes } from '../directory/extension-properties/extension-property-routes.js';
+import { groupLinkRoutes } from '../directory/groups/group-link-routes.js';
+import { groupRoutes } from '../directory/groups/group-routes.js';
 import { organizationRoutes } from '../directory/organization/organization-routes.js';
 import { servicePrincipalRoutes } from '../directory/service-principals/service-principal-routes.js';
+import { userLinkRoutes } from '../directory/users/user-link-routes.js';
+import { userRoutes } from '../directory/users/user-routes.js';
 import { expressionRoutes } from '../sync/routes/expression-routes.js';
 import { credentialRoutes } from '../sync/routes/credential-routes.js';
 import { jobActionRoutes } from '../sync/routes/job-action-routes.js';
@@ -41,6 +48,13 @@ export const graphRouteModules: readonly GraphRouteModule[] = [
   schemaRoutes,
   expressionRoutes,
   templateRoutes,
+  userRoutes,
+  userLinkRoutes,
+  groupRoutes,
+  groupLinkRoutes,
+  deltaRoutes,
+  deletedItemRoutes,
+  extensionPropertyRoutes,
 ];
 
 /**

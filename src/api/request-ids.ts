@@ -19,10 +19,11 @@ export function requestIdFor(headers: Record<string, string | string[] | undefin
 /** Echoes `request-id` and `client-request-id` on every response, errors included. */
 export function installRequestIds(app: FastifyInstance): void {
   app.decorateRequest('clientRequestId', undefined);
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const clientRequestId = request.headers['client-request-id'];
     request.clientRequestId = typeof clientRequestId === 'string' ? clientRequestId.slice(0, 128) : undefined;
     reply.header('request-id', request.id);
     if (request.clientRequestId !== undefined) reply.header('client-request-id', request.clientRequestId);
+    done();
   });
 }

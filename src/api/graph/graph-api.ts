@@ -14,11 +14,11 @@ export async function registerGraphApi(
   for (const version of versions) {
     await app.register(
       async (scope) => {
-        installBearerAuthentication(scope, context.tokens);
-        scope.addHook('onSend', async (_request, reply, payload) => {
+        scope.addHook('onRequest', (_request, reply, done) => {
           reply.header('odata-version', '4.0');
-          return payload;
+          done();
         });
+        installBearerAuthentication(scope, context.tokens);
         for (const module of modules) module(scope, { context, version });
       },
       { prefix: `/${version}` },

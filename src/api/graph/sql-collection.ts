@@ -32,6 +32,8 @@ export interface SqlCollection<Entity extends Readonly<Record<string, unknown>>>
   readonly directoryObject: boolean;
   /** Rows the collection shows at all, e.g. `deleted_at is null` or `resource_id = …`. */
   readonly scope: RawBuilder<unknown>;
+  /** The columns `toEntity` reads; default `data`. */
+  readonly columns?: readonly string[];
   readonly toEntity: (row: Readonly<Record<string, unknown>>) => Entity;
   /** Completes a page with what lives outside `data` (one query per page, not per entity). */
   readonly complete?: (entities: Entity[]) => Promise<Entity[]>;
@@ -72,7 +74,8 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
     paged.push(sql`${afterPositionSql(keys, catalog, context.skipTokens.decode(options.skipToken, scope), dialect)}`);
   }
   const top = options.top ?? collection.defaultTop ?? 100;
-  const rows = await sql<Record<string, unknown>>`select * from ${sql.table(collection.table)}
+  const columns = sql.join((collection.columns ?? ['data']).map((column) => sql.ref(column)));
+  const rows = await sql<Record<string, unknown>>`select ${columns} from ${sql.table(collection.table)}
     where ${sql.join(paged, sql` and `)}
     order by ${sql.join(orderBySql(keys, catalog, dialect))}
     limit ${top + 1}`.execute(db);

@@ -40,6 +40,7 @@ export const appRoleAssignmentRoutes: GraphRouteModule = (app, { context, versio
     catalog: appRoleAssignmentCatalog,
     directoryObject: false,
     scope: sql`${sql.ref(column)} = ${id}`,
+    columns: ['id', 'app_role_id', 'principal_id', 'principal_type', 'principal_display_name', 'resource_id', 'resource_display_name', 'created_at'],
     toEntity: (row) => appRoleAssignmentFromRow(row as unknown as AppRoleAssignmentsTable) as Entity,
   });
 
