@@ -3,6 +3,7 @@ import { AccessTokenVerifier, graphAppIdAudience, graphAudience } from './auth/a
 import { SigningKeyRing } from './auth/signing-keys.js';
 import type { Config } from './config/config.js';
 import { bootstrap, type BootstrapResult } from './directory/bootstrap.js';
+import { schedulePurge } from './directory/deleted-items/purge.js';
 import { buildApp } from './api/app.js';
 import { Metrics } from './api/operations/metrics.js';
 import type { ServiceContext } from './api/service-context.js';
@@ -68,12 +69,15 @@ export async function createService(config: Config, options: CreateServiceOption
       logger: options.logger ?? false,
       https: tls ? { key: tls.key, cert: tls.cert } : null,
     });
+    // Deleted users and groups older than 30 days are purged hourly (see docs/directory.md).
+    const purge = schedulePurge(store.db, { onError: (error) => app.log.error({ err: error }, 'deleted items purge failed') });
     return {
       app,
       context,
       bootstrap: boot,
       tls,
       close: async () => {
+        await purge.stop();
         await app.close();
         await store.close();
       },

@@ -18,6 +18,11 @@ export interface Database {
   synchronization_jobs: SynchronizationJobsTable;
   synchronization_secrets: SynchronizationSecretsTable;
   synchronization_templates: SynchronizationTemplatesTable;
+  users: UsersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  group_owners: GroupOwnersTable;
+  extension_properties: ExtensionPropertiesTable;
 }
 
 export interface SettingsTable {
@@ -135,4 +140,75 @@ export interface SynchronizationTemplatesTable {
   data: string;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * A user. `data` is the Graph user as JSON (never the password); the other columns are copies for
+ * filtering, sorting and uniqueness. `user_principal_name_lower` is unique among rows with no `deleted_at`.
+ */
+export interface UsersTable {
+  id: string;
+  user_principal_name: string;
+  user_principal_name_lower: string;
+  display_name: string | null;
+  display_name_lower: string | null;
+  given_name_lower: string | null;
+  surname_lower: string | null;
+  mail_lower: string | null;
+  mail_nickname_lower: string | null;
+  employee_id: string | null;
+  on_premises_immutable_id: string | null;
+  on_premises_sam_account_name_lower: string | null;
+  account_enabled: number;
+  user_type: string;
+  /** The manager link: a user id. */
+  manager_id: string | null;
+  /** Salted scrypt hash of the password, in the client-secret format; null when none was set. */
+  password_hash: string | null;
+  created_at: string;
+  /** Set while the user is in deleted items (soft-deleted). */
+  deleted_at: string | null;
+  data: string;
+}
+
+/** A group; `group_types` is a JSON string array for lambda filters. */
+export interface GroupsTable {
+  id: string;
+  display_name: string | null;
+  display_name_lower: string | null;
+  mail_lower: string | null;
+  mail_nickname_lower: string | null;
+  security_enabled: number;
+  mail_enabled: number;
+  group_types: string;
+  created_at: string;
+  deleted_at: string | null;
+  data: string;
+}
+
+/** Direct membership: `member_type` is `user` or `group`. */
+export interface GroupMembersTable {
+  group_id: string;
+  member_id: string;
+  member_type: string;
+  created_at: string;
+}
+
+/** Group ownership: `owner_type` is `user` or `servicePrincipal`. */
+export interface GroupOwnersTable {
+  group_id: string;
+  owner_id: string;
+  owner_type: string;
+  created_at: string;
+}
+
+/** A directory extension property declared by an application; `data` is the Graph extensionProperty JSON. */
+export interface ExtensionPropertiesTable {
+  id: string;
+  application_id: string;
+  /** `extension_{appIdWithoutDashes}_{name}`. */
+  name: string;
+  name_lower: string;
+  created_at: string;
+  data: string;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect.js';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-synchronization.js';
+import * as m0003 from './0003-directory-objects.js';
 
 export interface NumberedMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema of their time
@@ -15,4 +16,5 @@ export interface NumberedMigration {
 export const migrations: Readonly<Record<string, NumberedMigration>> = {
   '0001-foundation': m0001,
   '0002-synchronization': m0002,
+  '0003-directory-objects': m0003,
 };

@@ -1,0 +1,93 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, UsersTable } from '../../store/database.js';
+import { appendChange } from '../change-feed.js';
+import { DuplicatePropertyValueError } from '../directory-errors.js';
+import { isUniqueViolation } from '../directory-objects/unique-violation.js';
+import { isGuid } from '../guid.js';
+import type { User } from './user.js';
+
+/** The stored columns of a user; `manager_id` and `password_hash` are kept apart from the Graph document. */
+export function userToRow(user: User, links: { managerId: string | null; passwordHash: string | null }): Insertable<UsersTable> {
+  return {
+    id: user.id,
+    user_principal_name: user.userPrincipalName,
+    user_principal_name_lower: user.userPrincipalName.toLowerCase(),
+    display_name: user.displayName,
+    display_name_lower: user.displayName?.toLowerCase() ?? null,
+    given_name_lower: user.givenName?.toLowerCase() ?? null,
+    surname_lower: user.surname?.toLowerCase() ?? null,
+    mail_lower: user.mail?.toLowerCase() ?? null,
+    mail_nickname_lower: user.mailNickname?.toLowerCase() ?? null,
+    employee_id: user.employeeId,
+    on_premises_immutable_id: user.onPremisesImmutableId,
+    on_premises_sam_account_name_lower: user.onPremisesSamAccountName?.toLowerCase() ?? null,
+    account_enabled: user.accountEnabled ? 1 : 0,
+    user_type: user.userType,
+    manager_id: links.managerId,
+    password_hash: links.passwordHash,
+    created_at: user.createdDateTime,
+    deleted_at: user.deletedDateTime,
+    data: JSON.stringify(user),
+  };
+}
+
+export function userFromData(data: string): User {
+  return JSON.parse(data) as User;
+}
+
+/** A user row as the repository reads it: the Graph document plus its links. */
+export interface StoredUser {
+  readonly user: User;
+  readonly managerId: string | null;
+  readonly passwordHash: string | null;
+}
+
+async function assertUniquePrincipalName(db: Kysely<Database>, user: User): Promise<void> {
+  const clash = await db
+    .selectFrom('users')
+    .select('id')
+    .where('user_principal_name_lower', '=', user.userPrincipalName.toLowerCase())
+    .where('deleted_at', 'is', null)
+    .where('id', '!=', user.id)
+    .executeTakeFirst();
+  if (clash) throw new DuplicatePropertyValueError('userPrincipalName');
+}
+
+/** Writes through the unique index; a concurrent writer that won the race gets Graph's duplicate error too. */
+async function guardUnique<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DuplicatePropertyValueError('userPrincipalName');
+    throw error;
+  }
+}
+
+export async function insertUser(db: Kysely<Database>, user: User, links: { managerId: string | null; passwordHash: string | null }): Promise<void> {
+  await assertUniquePrincipalName(db, user);
+  await guardUnique(() => db.insertInto('users').values(userToRow(user, links)).execute());
+  await appendChange(db, { objectType: 'user', objectId: user.id, changeType: 'created' });
+}
+
+/** Replaces a live user's document (same id); a new password hash replaces the old one when given. */
+export async function updateUser(db: Kysely<Database>, user: User, changed: readonly string[], passwordHash?: string): Promise<void> {
+  await assertUniquePrincipalName(db, user);
+  const { id, manager_id: _manager, password_hash: _password, ...row } = userToRow(user, { managerId: null, passwordHash: null });
+  await guardUnique(() =>
+    db
+      .updateTable('users')
+      .set({ ...row, ...(passwordHash === undefined ? {} : { password_hash: passwordHash }) })
+      .where('id', '=', id)
+      .execute(),
+  );
+  await appendChange(db, { objectType: 'user', objectId: id, changeType: 'updated', details: { properties: [...changed] } });
+}
+
+/** A user by object id, or by userPrincipalName as Graph's `/users/{id | userPrincipalName}` allows. */
+export async function findUser(db: Kysely<Database>, key: string, options: { deleted?: boolean } = {}): Promise<StoredUser | undefined> {
+  let query = db.selectFrom('users').select(['data', 'manager_id', 'password_hash']);
+  query = isGuid(key) ? query.where('id', '=', key.toLowerCase()) : query.where('user_principal_name_lower', '=', key.toLowerCase());
+  query = options.deleted ? query.where('deleted_at', 'is not', null) : query.where('deleted_at', 'is', null);
+  const row = await query.executeTakeFirst();
+  return row ? Object.freeze({ user: userFromData(row.data), managerId: row.manager_id, passwordHash: row.password_hash }) : undefined;
+}
