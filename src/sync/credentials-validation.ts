@@ -1,3 +1,4 @@
+import { validateCredentials as validateLdapCredentials } from '../connectors/ldap/index.js';
 import { ScimClient, ScimConfigurationError } from '../connectors/scim/index.js';
 import { BadRequestError } from '../errors/graph-error.js';
 import { runtimeOf } from './jobs/job-service.js';
@@ -21,6 +22,19 @@ export async function validateCredentials(templateId: string, credentials: Secre
     const result = await client.validateCredentials();
     if (result.status === 'valid') return;
     const code = result.status === 'invalidCredentials' ? 'InvalidCredentials' : result.status === 'unreachable' ? 'TargetUnreachable' : 'CredentialValidationFailed';
+    throw new BadRequestError(`Credential validation failed: ${result.message}`, { code });
+  }
+  if (runtime.source === 'ldap' || runtime.target === 'ldap') {
+    const result = await validateLdapCredentials(credentials, { connectTimeoutMs: 10_000, operationTimeoutMs: 15_000 });
+    if (result.status === 'valid') return;
+    const code =
+      result.status === 'invalidCredentials'
+        ? 'InvalidCredentials'
+        : result.status === 'unreachable'
+          ? 'TargetUnreachable'
+          : result.status === 'misconfigured'
+            ? 'MissingSecrets'
+            : 'CredentialValidationFailed';
     throw new BadRequestError(`Credential validation failed: ${result.message}`, { code });
   }
   if (missing) {

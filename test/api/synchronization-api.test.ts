@@ -152,6 +152,28 @@ describe.each(storeKinds)('synchronization API (%s)', (kind) => {
     expect((await graph('GET', schemaPath)).body.version).toBe(schema.body.version);
   });
 
+  it('validates AD connection settings for cloud sync jobs and names what is missing', async () => {
+    const created = await graph('POST', '/applicationTemplates/1a4721b3-e57f-4451-ae87-ef078703ec94/instantiate', { displayName: 'contoso.com' });
+    const spId = created.body.servicePrincipal.id;
+    const job = await graph('POST', `/servicePrincipals/${spId}/synchronization/jobs`, { templateId: 'AD2AADProvisioning' });
+    await graph('PUT', `/servicePrincipals/${spId}/synchronization/secrets`, { value: [{ key: 'Domain', value: '{"domain":"contoso.com"}' }] });
+    const validated = await graph('POST', `/servicePrincipals/${spId}/synchronization/jobs/${job.body.id}/validateCredentials`, { useSavedCredentials: true });
+    expect(validated.status).toBe(400);
+    expect(validated.body.error.code).toBe('MissingSecrets');
+    expect(validated.body.error.message).toMatch(/Server/);
+    const unreachable = await graph('POST', `/servicePrincipals/${spId}/synchronization/jobs/${job.body.id}/validateCredentials`, {
+      credentials: [
+        { key: 'Domain', value: '{"domain":"contoso.com"}' },
+        { key: 'Server', value: 'ldap://127.0.0.1:1' },
+        { key: 'UserName', value: 'CN=svc,DC=contoso,DC=com' },
+        { key: 'Password', value: 'x' },
+        { key: 'AllowInsecureLdap', value: 'true' },
+      ],
+    });
+    expect(unreachable.status).toBe(400);
+    expect(unreachable.body.error.code).toBe('TargetUnreachable');
+  });
+
   it('answers bad input with Graph errors and changes nothing', async () => {
     const created = await graph('POST', `/applicationTemplates/${nonGalleryTemplateId}/instantiate`, { displayName: 'Another app' });
     const spId = created.body.servicePrincipal.id;

@@ -50,7 +50,13 @@ export const synchronizationSecretKeys = [
   'TestReferences',
   'ConnectionString',
 ] as const;
-export type SynchronizationSecretKey = (typeof synchronizationSecretKeys)[number];
+/**
+ * Keys Provisio accepts beyond Graph's enum, for connection settings the hosted service keeps in its agent's
+ * configuration instead (LDAP base DN and TLS options; see docs/connectors-ldap.md).
+ */
+export const provisioSecretKeys = ['BaseDN', 'StartTls', 'TlsCaCertificate', 'TlsServerName', 'AllowInsecureLdap'] as const;
+
+export type SynchronizationSecretKey = (typeof synchronizationSecretKeys)[number] | (typeof provisioSecretKeys)[number];
 
 /** `synchronizationSecretKeyStringValuePair`, as sent to `PUT …/secrets` and `validateCredentials`. */
 export interface SynchronizationSecretKeyStringValuePair {
@@ -61,6 +67,6 @@ export interface SynchronizationSecretKeyStringValuePair {
 
 export const synchronizationSecretKeyStringValuePairSchema: z.ZodType<SynchronizationSecretKeyStringValuePair> = z.object({
   ...odataTypeShape,
-  key: graphEnum('synchronizationSecret', synchronizationSecretKeys),
+  key: graphEnum('synchronizationSecret', [...synchronizationSecretKeys, ...provisioSecretKeys]),
   value: z.string().nullable().default(null),
 });

@@ -63,6 +63,8 @@ export function validateSecretValue(key: SynchronizationSecretKey, value: string
     case 'HardDeletesEnabled':
     case 'EnforceDomain':
     case 'ValidateDomain':
+    case 'StartTls':
+    case 'AllowInsecureLdap':
       if (!booleanText.safeParse(value).success) throw new BadRequestError(`The value of secret '${key}' must be 'true' or 'false'.`);
       return;
     case 'BaseAddress':
