@@ -79,6 +79,9 @@ describe.each(storeKinds)('seed walkthroughs through the Graph SDK over https (%
     expect(results.awsSecrets!.status).toBe(204);
     expect(results.awsStart!.status).toBe(204);
     expect(results.awsGet!.body.schedule.state).toBe('Active');
+    expect(results.awsParseExpression!.body).toMatchObject({ parsingSucceeded: true, evaluationSucceeded: true, evaluationResult: ['Ada Lovelace'] });
+    expect(results.awsFunctions!.body.value.length).toBeGreaterThan(40);
+    expect(results.awsFilterOperators!.body.value.map((o: { name: string }) => o.name)).toContain('IS TRUE');
   });
 
   it('seed 002: service principals by name and appId with $select, jobs, status and schema', () => {

@@ -105,6 +105,12 @@ const results: Record<string, Answer | Answer[] | unknown> = {};
   results.awsSecrets = await call('put', `/servicePrincipals/${spId}/synchronization/secrets`, { value: credentials });
   results.awsStart = await call('post', `${jobPath}/start`);
   results.awsGet = await call('get', `${jobPath}/`);
+  results.awsParseExpression = await call('post', `${jobPath}/schema/parseExpression`, {
+    expression: 'Join(" ", [givenName], [surname])',
+    testInputObject: { definition: null, properties: [{ key: 'givenName', value: 'Ada' }, { key: 'surname', value: 'Lovelace' }] },
+  });
+  results.awsFunctions = await call('get', `${jobPath}/schema/functions`);
+  results.awsFilterOperators = await call('get', `${jobPath}/schema/filterOperators`);
 }
 
 // Seed 002: look up a Salesforce service principal by name and appId, list its jobs, read status and schema.
