@@ -7,6 +7,7 @@ import { deltaRoutes } from '../directory/delta/delta-routes.js';
 import { extensionPropertyRoutes } from '../directory/extension-properties/extension-property-routes.js';
 import { groupLinkRoutes } from '../directory/groups/group-link-routes.js';
 import { groupRoutes } from '../directory/groups/group-routes.js';
+import { meRoutes } from '../directory/users/me-routes.js';
 import { organizationRoutes } from '../directory/organization/organization-routes.js';
 import { servicePrincipalRoutes } from '../directory/service-principals/service-principal-routes.js';
 import { userLinkRoutes } from '../directory/users/user-link-routes.js';
@@ -15,6 +16,7 @@ import { expressionRoutes } from '../sync/routes/expression-routes.js';
 import { credentialRoutes } from '../sync/routes/credential-routes.js';
 import { jobActionRoutes } from '../sync/routes/job-action-routes.js';
 import { jobRoutes } from '../sync/routes/job-routes.js';
+import { provisioningLogRoutes } from '../sync/provisioning-logs/provisioning-log-routes.js';
 import { schemaRoutes } from '../sync/routes/schema-routes.js';
 import { secretsRoutes } from '../sync/routes/secrets-routes.js';
 import { templateRoutes } from '../sync/routes/template-routes.js';
@@ -37,6 +39,7 @@ export interface BuildAppOptions {
 /** Every Graph route module, in one list: a reader finds what the API serves here. */
 export const graphRouteModules: readonly GraphRouteModule[] = [
   organizationRoutes,
+  meRoutes,
   servicePrincipalRoutes,
   applicationRoutes,
   appRoleAssignmentRoutes,
@@ -48,6 +51,7 @@ export const graphRouteModules: readonly GraphRouteModule[] = [
   schemaRoutes,
   expressionRoutes,
   templateRoutes,
+  provisioningLogRoutes,
   userRoutes,
   userLinkRoutes,
   groupRoutes,

@@ -61,6 +61,48 @@ export async function issueAppToken(keys: SigningKeyRing, input: IssueTokenInput
     .sign(key);
 }
 
+export interface IssueUserTokenInput {
+  issuer: string;
+  audience: string;
+  tenantId: string;
+  appId: string;
+  appDisplayName: string | null;
+  userId: string;
+  userPrincipalName: string;
+  name: string | null;
+  /** Delegated permissions granted, e.g. ["User.Read"]. */
+  scopes: readonly string[];
+  lifetimeSeconds: number;
+}
+
+/** A delegated (user) token, shaped like Microsoft's v2.0 access tokens for a signed-in user. */
+export async function issueUserToken(keys: SigningKeyRing, input: IssueUserTokenInput): Promise<string> {
+  const { kid, key } = keys.signingKey();
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    tid: input.tenantId,
+    appid: input.appId,
+    azp: input.appId,
+    app_displayname: input.appDisplayName ?? undefined,
+    oid: input.userId,
+    upn: input.userPrincipalName,
+    unique_name: input.userPrincipalName,
+    name: input.name ?? undefined,
+    scp: input.scopes.join(' '),
+    idtyp: 'user',
+    ver: '2.0',
+    uti: randomBytes(16).toString('base64url'),
+  })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+    .setIssuer(input.issuer)
+    .setAudience(input.audience)
+    .setSubject(input.userId)
+    .setIssuedAt(now)
+    .setNotBefore(now - 300)
+    .setExpirationTime(now + input.lifetimeSeconds)
+    .sign(key);
+}
+
 /**
  * Verifies a bearer token: signature by one of our keys, expiry, audience and tenant. Verified tokens are
  * cached until they expire, because clients reuse one token for an hour and RSA verification dominates the

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type LogEvent, type MigrationResult } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent, type MigrationResult } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import type { Dialect } from './dialect.js';
@@ -71,7 +71,14 @@ export class MigrationError extends Error {
 
 /** Applies every pending migration in order; on PostgreSQL Kysely holds an advisory lock so nodes take turns. */
 export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; with several Provisio
+  // databases as schemas of one PostgreSQL database it would find another's and skip creating its own.
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
     db: store.db,
     provider: {
       getMigrations: async () =>

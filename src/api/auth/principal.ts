@@ -11,8 +11,11 @@ export interface Principal {
   readonly permissions: ReadonlySet<string>;
 }
 
+/** Delegated permissions a user's token can hold (see oauth/delegated-scopes.ts). */
+export type DelegatedPermission = 'User.Read';
+
 /** What a route demands: a token holding any one of the permissions (Graph's "least to most privileged" lists). */
-export type RoutePermissions = readonly Permission[];
+export type RoutePermissions = readonly (Permission | DelegatedPermission)[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -19,7 +19,7 @@ export function discoveryDocument(baseUrl: string, tenantId: string) {
     frontchannel_logout_supported: true,
     end_session_endpoint: `${tenantBase}/oauth2/v2.0/logout`,
     claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'tid', 'oid', 'roles', 'scp', 'appid', 'azp', 'idtyp', 'ver'],
-    grant_types_supported: ['client_credentials'],
+    grant_types_supported: ['client_credentials', 'password'],
     tenant_region_scope: null,
     cloud_instance_name: 'microsoftonline.com',
     cloud_graph_host_name: 'graph.windows.net',
