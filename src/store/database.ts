@@ -23,6 +23,7 @@ export interface Database {
   group_members: GroupMembersTable;
   group_owners: GroupOwnersTable;
   extension_properties: ExtensionPropertiesTable;
+  provisioning_logs: ProvisioningLogsTable;
 }
 
 export interface SettingsTable {
@@ -210,5 +211,27 @@ export interface ExtensionPropertiesTable {
   name: string;
   name_lower: string;
   created_at: string;
+  data: string;
+}
+
+/**
+ * One provisioningObjectSummary: `data` is its Graph JSON (already redacted); the other columns are copies
+ * for `$filter`, the newest-first order and the retention purge.
+ */
+export interface ProvisioningLogsTable {
+  id: string;
+  activity_date_time: string;
+  job_id: string;
+  cycle_id: string;
+  change_id: string;
+  service_principal_id: string;
+  source_identity_id: string;
+  source_identity_display_name: string;
+  target_identity_id: string;
+  target_identity_display_name: string;
+  /** provisioningStatusInfo/status. */
+  status: string;
+  /** provisioningAction. */
+  action: string;
   data: string;
 }

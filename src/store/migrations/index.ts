@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect.js';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-synchronization.js';
 import * as m0003 from './0003-directory-objects.js';
+import * as m0004 from './0004-provisioning-logs.js';
 
 export interface NumberedMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema of their time
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, NumberedMigration>> = {
   '0001-foundation': m0001,
   '0002-synchronization': m0002,
   '0003-directory-objects': m0003,
+  '0004-provisioning-logs': m0004,
 };
