@@ -14,6 +14,7 @@ import { migrateToLatest, openStore } from './store/store.js';
 import { SecretBox, loadSecretKeyMaterial } from './sync/secrets/secret-box.js';
 import { ensureSecretKeyMatches } from './sync/secrets/secret-key-check.js';
 import { SecretStore } from './sync/secrets/secret-store.js';
+import { scheduleProvisioningLogPurge } from './sync/provisioning-logs/provisioning-log-retention.js';
 
 export interface Service {
   readonly app: FastifyInstance;
@@ -71,6 +72,8 @@ export async function createService(config: Config, options: CreateServiceOption
     });
     // Deleted users and groups older than 30 days are purged hourly (see docs/directory.md).
     const purge = schedulePurge(store.db, { onError: (error) => app.log.error({ err: error }, 'deleted items purge failed') });
+    // Provisioning logs older than 30 days are purged hourly (see docs/provisioning-logs.md).
+    const logPurge = scheduleProvisioningLogPurge(store.db, { onError: (error) => app.log.error({ err: error }, 'provisioning logs purge failed') });
     return {
       app,
       context,
@@ -78,6 +81,7 @@ export async function createService(config: Config, options: CreateServiceOption
       tls,
       close: async () => {
         await purge.stop();
+        await logPurge.stop();
         await app.close();
         await store.close();
       },
