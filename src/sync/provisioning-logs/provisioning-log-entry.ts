@@ -218,7 +218,7 @@ function duration(value: number): number {
 }
 
 function member<T extends string>(members: readonly T[], value: string, property: string): T {
-  const found = typeof value === 'string' ? findEnumMember(members, value) : undefined;
+  const found = members.includes(value as T) ? (value as T) : typeof value === 'string' ? findEnumMember(members, value) : undefined;
   if (found === undefined) throw new InvalidProvisioningLogEntryError(property, `'${String(value)}' is not one of ${members.join(', ')}`);
   return found;
 }

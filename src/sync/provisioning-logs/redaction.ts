@@ -22,10 +22,34 @@ export const defaultRedactionRules: RedactionRules = Object.freeze({
 
 /** True when values of the attribute `name` must be redacted under `rules`. */
 export function isSecretName(name: string, rules: RedactionRules = defaultRedactionRules): boolean {
-  const lower = name.toLowerCase();
-  const segments = lower.split(/[.:/[\]]/).filter((segment) => segment !== '');
-  if (rules.names.some((secret) => segments.includes(secret.toLowerCase()) || lower === secret.toLowerCase())) return true;
-  return rules.fragments.some((fragment) => lower.includes(fragment.toLowerCase()));
+  // The engine logs the same few attribute names over and over: decide each once per rule set.
+  const matcher = matchers.get(rules) ?? compileMatcher(rules);
+  let secret = matcher.decided.get(name);
+  if (secret === undefined) {
+    secret = matcher.test(name);
+    if (matcher.decided.size < 10_000) matcher.decided.set(name, secret);
+  }
+  return secret;
+}
+
+interface Matcher {
+  readonly test: (name: string) => boolean;
+  readonly decided: Map<string, boolean>;
+}
+
+const matchers = new WeakMap<RedactionRules, Matcher>();
+
+function compileMatcher(rules: RedactionRules): Matcher {
+  const names = new Set(rules.names.map((secret) => secret.toLowerCase()));
+  const fragments = rules.fragments.map((fragment) => fragment.toLowerCase());
+  const test = (name: string) => {
+    const lower = name.toLowerCase();
+    if (names.has(lower) || lower.split(/[.:/[\]]/).some((segment) => names.has(segment))) return true;
+    return fragments.some((fragment) => lower.includes(fragment));
+  };
+  const matcher = { test, decided: new Map<string, boolean>() };
+  matchers.set(rules, matcher);
+  return matcher;
 }
 
 /**
