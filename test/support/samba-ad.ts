@@ -57,6 +57,11 @@ export interface SambaDcOptions {
   readonly adminPassword?: string;
   /** Loopback address to bind; default: the first free one from 127.0.0.1 on. */
   readonly address?: string;
+  /**
+   * Samba `server services`; default only `ldap`. Directory replication (MS-DRSR, password hash sync)
+   * also needs `rpc` (endpoint mapper on 135 and the DRSUAPI endpoint on the dynamic ports).
+   */
+  readonly services?: readonly string[];
 }
 
 export interface SambaUser {
@@ -157,7 +162,7 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<SambaD
         /\tlog file = .*/,
         `\tlog file = ${join(dir, 'log', 'log.%m')}\n\tpid directory = ${join(dir, 'run')}\n\tldap server require strong auth = no`,
       )
-      .replace(/\tserver services = .*/, '\tserver services = ldap');
+      .replace(/\tserver services = .*/, `\tserver services = ${(options.services ?? ['ldap']).join(', ')}`);
     await writeFile(conf, patched);
 
     const log = await open(join(dir, 'log', 'samba.stdout'), 'a');
