@@ -72,8 +72,10 @@ export async function createService(config: Config, options: CreateServiceOption
     });
     // Deleted users and groups older than 30 days are purged hourly (see docs/directory.md).
     const purge = schedulePurge(store.db, { onError: (error) => app.log.error({ err: error }, 'deleted items purge failed') });
-    // Provisioning logs older than 30 days are purged hourly (see docs/provisioning-logs.md).
-    const logPurge = scheduleProvisioningLogPurge(store.db, { onError: (error) => app.log.error({ err: error }, 'provisioning logs purge failed') });
+    // Provisioning logs older than the retention period (30 days by default) are purged hourly (see docs/provisioning-logs.md).
+    const logPurge = scheduleProvisioningLogPurge(store.db, {
+      retentionDays: config.provisioningLogRetentionDays,
+      onError: (error) => app.log.error({ err: error }, 'provisioning logs purge failed') });
     return {
       app,
       context,

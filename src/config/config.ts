@@ -22,6 +22,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Access-token lifetime in seconds (Microsoft issues 60–90 minutes; 3599 is what MSAL expects). */
   tokenLifetimeSeconds: number;
+  /** Days provisioning logs are kept (Entra keeps 30 with a premium licence). */
+  provisioningLogRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -45,6 +47,7 @@ const envSchema = z.object({
   PROVISIO_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   PROVISIO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PROVISIO_TOKEN_LIFETIME: z.coerce.number().int().min(60).max(86_400).default(3599),
+  PROVISIO_PROVISIONING_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export interface ConfigOverrides {
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     secretKey: e.PROVISIO_SECRET_KEY,
     logLevel: e.PROVISIO_LOG_LEVEL,
     tokenLifetimeSeconds: e.PROVISIO_TOKEN_LIFETIME,
+    provisioningLogRetentionDays: e.PROVISIO_PROVISIONING_LOG_RETENTION_DAYS,
   };
 }
