@@ -93,8 +93,10 @@ export const deltaRoutes: GraphRouteModule = (app, { context, version }) => {
       if (pageSize !== undefined) reply.header('preference-applied', `odata.maxpagesize=${pageSize}`);
       return deltaBody(request, context, version, resource, selected, page.entries, page.next);
     };
-    app.get(`/${resource.entitySet}/delta`, { config: { permissions } }, handler);
-    app.get(`/${resource.entitySet}/microsoft.graph.delta`, { config: { permissions } }, handler);
+    // Graph's function may be named bare or qualified, with or without `()` (Kiota-generated SDKs add them).
+    for (const name of ['delta', 'delta()', 'microsoft.graph.delta', 'microsoft.graph.delta()']) {
+      app.get(`/${resource.entitySet}/${name}`, { config: { permissions } }, handler);
+    }
   }
 };
 
