@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deriveCredentialData } from '../../auth/credential-data.js';
+import { ntHash } from '../../auth/nt-hash.js';
 import { assertPasswordPolicy, hashUserPassword, meetsPasswordPolicy, verifyUserPassword } from './user-password.js';
 
 describe('user passwords', () => {
@@ -32,5 +34,11 @@ describe('user passwords', () => {
         expect(meetsPasswordPolicy(password)).toBe(kinds >= 3);
       }),
     );
+  });
+
+  it('verifies a password against CredentialData synchronized from Active Directory', async () => {
+    const credentialData = deriveCredentialData(ntHash('From-AD-Passw0rd'));
+    expect(await verifyUserPassword('From-AD-Passw0rd', credentialData)).toBe(true);
+    expect(await verifyUserPassword('from-ad-passw0rd', credentialData)).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
 import { hashClientSecret, verifyClientSecret } from '../../auth/client-secret.js';
+import { credentialDataScheme, verifyPasswordAgainstCredentialData } from '../../auth/credential-data.js';
+
+const credentialDataPrefix = `${credentialDataScheme}$`;
 import { PasswordComplexityError } from '../directory-errors.js';
 
 /**
@@ -9,9 +12,13 @@ export function hashUserPassword(password: string): Promise<string> {
   return hashClientSecret(password);
 }
 
-/** True when `password` matches the stored hash; false for a malformed or missing hash. */
+/**
+ * True when `password` matches the stored credential: the scrypt hash of a passwordProfile password, or the
+ * CredentialData synchronized from Active Directory (PBKDF2 over the NT hash). False for a missing one.
+ */
 export async function verifyUserPassword(password: string, storedHash: string | null): Promise<boolean> {
   if (storedHash === null) return false;
+  if (storedHash.startsWith(credentialDataPrefix)) return verifyPasswordAgainstCredentialData(password, storedHash);
   return verifyClientSecret(password, storedHash);
 }
 
