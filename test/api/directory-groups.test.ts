@@ -166,6 +166,18 @@ describe.each(storeKinds)('groups and memberships (%s)', (kind) => {
     expect(await memberIds(`/users/${users[22]}/memberOf`)).toEqual([middle.id, inner.id].sort());
     expect(await memberIds(`/users/${users[23]}/transitiveMemberOf`)).toEqual([outer.id, middle.id, inner.id].sort());
     expect(await memberIds(`/groups/${inner.id}/transitiveMemberOf`)).toEqual([outer.id, middle.id].sort());
+    expect(await memberIds(`/groups/${outer.id}/transitiveMembers/microsoft.graph.user`)).toEqual([users[22]!, users[23]!, users[24]!].sort());
+    expect(await memberIds(`/groups/${outer.id}/transitiveMembers/microsoft.graph.group`)).toEqual([middle.id, inner.id].sort());
+    const typedMemberOf = await graph('GET', `/users/${users[23]}/transitiveMemberOf/microsoft.graph.group?$select=displayName`);
+    expect(typedMemberOf.body['@odata.context']).toMatch(/#groups\(displayName\)$/);
+    expect(typedMemberOf.body.value.map((group: { displayName: string }) => group.displayName).sort()).toEqual(['Inner', 'Middle', 'Outer']);
+    expect(typedMemberOf.body.value[0]['@odata.type']).toBeUndefined();
+    const memberOfCount = await t.service.app.inject({
+      method: 'GET',
+      url: `/v1.0/users/${users[22]}/memberOf/$count`,
+      headers: { authorization: `Bearer ${await t.adminToken()}`, consistencylevel: 'eventual' },
+    });
+    expect(memberOfCount.body).toBe('2');
 
     const cycle = await graph('POST', `/groups/${inner.id}/members/$ref`, { '@odata.id': ref(outer.id) });
     expect(cycle.status).toBe(400);

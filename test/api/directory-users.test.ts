@@ -97,6 +97,18 @@ describe.each(storeKinds)('users (%s)', (kind) => {
     }
   });
 
+  it('lets exactly one of several concurrent creates with the same UPN win', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, (_, index) => createUser('racer', { mailNickname: `racer${index}` })));
+    expect(results.map((result) => result.status).sort()).toEqual([201, 400, 400, 400, 400]);
+    for (const loser of results.filter((result) => result.status === 400)) {
+      expect(loser.body.error.message).toBe('Another object with the same value for property userPrincipalName already exists.');
+    }
+    const rows = await t.service.context.store.db.selectFrom('users').select('id').where('user_principal_name_lower', '=', `racer@${domain}`).execute();
+    expect(rows).toHaveLength(1);
+    const feed = await t.service.context.store.db.selectFrom('directory_changes').select('object_id').where('change_type', '=', 'created').where('object_type', '=', 'user').execute();
+    expect(feed.filter((row) => row.object_id === rows[0]!.id)).toHaveLength(1);
+  });
+
   it('lists with $filter, $search, $orderby, $select, $count and keyset paging', async () => {
     for (const alias of ['pager1', 'pager2', 'pager3', 'pager4', 'pager5']) await createUser(alias, { jobTitle: 'Pager', city: 'Oslo' });
     const filtered = await graph('GET', "/users?$filter=startswith(displayName,'User pager')&$select=displayName,city&$top=2");
@@ -155,6 +167,11 @@ describe.each(storeKinds)('users (%s)', (kind) => {
     expect(filtered.body.value.map((u: { id: string }) => u.id)).toEqual([user.id]);
 
     await createUser('taken');
+    const anchored = (await createUser('anchored', { onPremisesImmutableId: 'QUJDREVGR0g=' })).body;
+    const anchorClash = await graph('PATCH', `/users/${user.id}`, { onPremisesImmutableId: 'QUJDREVGR0g=' });
+    expect(anchorClash.body.error.message).toBe('Another object with the same value for property onPremisesImmutableId already exists.');
+    const byAnchor = await graph('GET', "/users?$filter=onPremisesImmutableId eq 'QUJDREVGR0g='&$select=id");
+    expect(byAnchor.body.value).toEqual([{ id: anchored.id }]);
     const clash = await graph('PATCH', `/users/${user.id}`, { userPrincipalName: `Taken@${domain}` });
     expect(clash.body.error.message).toBe('Another object with the same value for property userPrincipalName already exists.');
     expect((await graph('GET', `/users/${user.id}`)).body.userPrincipalName).toBe(`patchy@${domain}`);
@@ -217,6 +234,10 @@ describe.each(storeKinds)('users (%s)', (kind) => {
     expect(reports.body.value[0]['@odata.type']).toBe('#microsoft.graph.user');
     const expanded = await graph('GET', `/users/${report.id}?$expand=manager($select=id,displayName)`);
     expect(expanded.body.manager).toEqual({ '@odata.type': '#microsoft.graph.user', id: boss.id, displayName: 'User boss' });
+    const listedWithManagers = await graph('GET', `/users/${boss.id}/directReports?$select=id&$expand=manager($select=id)`);
+    expect(listedWithManagers.body.value.map((u: { manager: { id: string } }) => u.manager.id)).toEqual([boss.id, boss.id]);
+    const notExpandable = await graph('GET', `/users/${boss.id}/memberOf?$expand=members`);
+    expect(notExpandable.status).toBe(400);
 
     const unknown = await graph('PUT', `/users/${report.id}/manager/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/users/${'1'.repeat(8)}-1111-1111-1111-111111111111` });
     expect(unknown.status).toBe(404);

@@ -3,10 +3,10 @@ import type { Database } from '../../store/database.js';
 import { listAssignmentsOfPrincipal, removeAppRoleAssignment } from '../app-role-assignments/app-role-assignment-repository.js';
 import { appendChange, appendChanges, type DirectoryChange } from '../change-feed.js';
 import { DuplicatePropertyValueError } from '../directory-errors.js';
-import { groupFromData } from '../groups/group-repository.js';
+import { findGroup } from '../groups/group-repository.js';
 import type { Group } from '../groups/group.js';
 import { checkUserPrincipalName } from '../users/user-input.js';
-import { userFromData } from '../users/user-repository.js';
+import { assertUniqueValues, findUser, guardUnique } from '../users/user-repository.js';
 import type { User } from '../users/user.js';
 
 /**
@@ -80,24 +80,20 @@ export async function softDeleteGroup(db: Kysely<Database>, group: Group, now = 
 
 /**
  * Restores a deleted user under its original userPrincipalName, or `newUserPrincipalName` when given; a name
- * a live user holds meanwhile is Graph's duplicate-value error.
+ * (or source anchor) a live user holds meanwhile is Graph's duplicate-value error.
  */
 export async function restoreUser(db: Kysely<Database>, deleted: User, tenantDomain: string, newUserPrincipalName?: string): Promise<User> {
   const upn = newUserPrincipalName ?? originalUserPrincipalName(deleted);
   if (newUserPrincipalName !== undefined) checkUserPrincipalName(newUserPrincipalName, tenantDomain);
-  const clash = await db
-    .selectFrom('users')
-    .select('id')
-    .where('user_principal_name_lower', '=', upn.toLowerCase())
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (clash) throw new DuplicatePropertyValueError('userPrincipalName');
   const restored: User = { ...deleted, userPrincipalName: upn, deletedDateTime: null };
-  await db
-    .updateTable('users')
-    .set({ deleted_at: null, user_principal_name: upn, user_principal_name_lower: upn.toLowerCase(), data: JSON.stringify(restored) })
-    .where('id', '=', deleted.id)
-    .execute();
+  await assertUniqueValues(db, restored);
+  await guardUnique(() =>
+    db
+      .updateTable('users')
+      .set({ deleted_at: null, user_principal_name: upn, user_principal_name_lower: upn.toLowerCase(), data: JSON.stringify(restored) })
+      .where('id', '=', deleted.id)
+      .execute(),
+  );
   await appendChanges(db, [...(await inboundLinkChanges(db, deleted.id, 'user', 'linked')), { objectType: 'user', objectId: deleted.id, changeType: 'restored' }]);
   return restored;
 }
@@ -138,14 +134,14 @@ export async function purgeDeletedObject(db: Kysely<Database>, objectType: Delet
   await appendChange(db, { objectType, objectId: id, changeType: 'purged' });
 }
 
-/** A deleted user or group by id, whichever it is. */
+/** A deleted user or group by id, whichever it is (locked for the write when in a PostgreSQL transaction). */
 export async function findDeletedObject(
   db: Kysely<Database>,
   id: string,
 ): Promise<{ type: 'user'; object: User } | { type: 'group'; object: Group } | undefined> {
-  const user = await db.selectFrom('users').select('data').where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst();
-  if (user) return { type: 'user', object: userFromData(user.data) };
-  const group = await db.selectFrom('groups').select('data').where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst();
-  if (group) return { type: 'group', object: groupFromData(group.data) };
+  const user = await findUser(db, id, { deleted: true });
+  if (user) return { type: 'user', object: user.user };
+  const group = await findGroup(db, id, { deleted: true });
+  if (group) return { type: 'group', object: group };
   return undefined;
 }

@@ -13,6 +13,7 @@ import {
   orderBySql,
   pagePosition,
   parseQueryOptions,
+  QueryOptionError,
   skipTokenScope,
   sortKeys,
   type QueryOptionName,
@@ -78,6 +79,7 @@ export async function listDirectoryObjects(
   const { catalog } = listing;
   const { db, dialect } = context.store;
   const options = queryOptions(request, version, catalog);
+  if (options.expand !== undefined && listing.expand === undefined) throw QueryOptionError.notSupported('$expand');
   const where = conditions(listing, options, context);
   const keys = sortKeys(options.orderBy, catalog);
   const scope = skipTokenScope(`${catalog.resource}:${listing.entitySet}`, options);

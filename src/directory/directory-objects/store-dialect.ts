@@ -4,3 +4,11 @@ import { PostgresAdapter, type Kysely } from 'kysely';
 export function isPostgres<DB>(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
+
+/**
+ * Whether reads should lock the rows they return (`FOR UPDATE`): inside a transaction on PostgreSQL, where
+ * a read-modify-write must not interleave with another. SQLite transactions already run one at a time.
+ */
+export function locksRowsForWrite<DB>(db: Kysely<DB>): boolean {
+  return db.isTransaction && isPostgres(db);
+}

@@ -17,6 +17,7 @@ import {
   membersOfType,
   ownersOf,
   transitiveMembersOf,
+  transitiveMembersOfType,
 } from '../links/link-sources.js';
 import { addGroupLinks, removeGroupLink, type GroupRelation } from '../links/membership-repository.js';
 import { objectIdOfRefBody } from '../links/references.js';
@@ -53,6 +54,20 @@ const navigations: readonly GroupNavigation[] = [
     kind: 'group',
   },
   { path: 'transitiveMembers', entitySet: 'directoryObjects', source: transitiveMembersOf, catalog: () => directoryObjectCatalog },
+  {
+    path: 'transitiveMembers/microsoft.graph.user',
+    entitySet: 'users',
+    source: (id) => transitiveMembersOfType(id, 'user'),
+    catalog: (extensions) => userCatalog(extensions.user),
+    kind: 'user',
+  },
+  {
+    path: 'transitiveMembers/microsoft.graph.group',
+    entitySet: 'groups',
+    source: (id) => transitiveMembersOfType(id, 'group'),
+    catalog: (extensions) => groupCatalog(extensions.group),
+    kind: 'group',
+  },
   { path: 'owners', entitySet: 'directoryObjects', source: ownersOf, catalog: () => directoryObjectCatalog },
   { path: 'memberOf', entitySet: 'directoryObjects', source: groupsContaining, catalog: (extensions) => groupCatalog(extensions.group) },
   {

@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database, GroupsTable } from '../../store/database.js';
 import { appendChange } from '../change-feed.js';
 import { DuplicatePropertyValueError } from '../directory-errors.js';
+import { locksRowsForWrite } from '../directory-objects/store-dialect.js';
 import type { Group } from './group.js';
 
 export function groupToRow(group: Group): Insertable<GroupsTable> {
@@ -50,13 +51,10 @@ export async function updateGroup(db: Kysely<Database>, group: Group, changed: r
   await appendChange(db, { objectType: 'group', objectId: id, changeType: 'updated', details: { properties: [...changed] } });
 }
 
-/** A live group by id (or, with `deleted`, one in deleted items). */
+/** A live group by id (or, with `deleted`, one in deleted items); locked for the write when in a PostgreSQL transaction. */
 export async function findGroup(db: Kysely<Database>, id: string, options: { deleted?: boolean } = {}): Promise<Group | undefined> {
-  const row = await db
-    .selectFrom('groups')
-    .select('data')
-    .where('id', '=', id.toLowerCase())
-    .where('deleted_at', options.deleted ? 'is not' : 'is', null)
-    .executeTakeFirst();
+  let query = db.selectFrom('groups').select('data').where('id', '=', id.toLowerCase()).where('deleted_at', options.deleted ? 'is not' : 'is', null);
+  if (locksRowsForWrite(db)) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
   return row ? groupFromData(row.data) : undefined;
 }

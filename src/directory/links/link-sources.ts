@@ -45,6 +45,21 @@ export function transitiveMembersOf(groupId: string): RawBuilder<unknown> {
     where u.id is not null or g.id is not null) as o`;
 }
 
+/** Members of one type at any depth, with every column of that type's table (`/transitiveMembers/microsoft.graph.user`). */
+export function transitiveMembersOfType(groupId: string, type: 'user' | 'group'): RawBuilder<unknown> {
+  const table = sql.table(type === 'user' ? 'users' : 'groups');
+  return sql`(with recursive down(member_id, member_type) as (
+      select member_id, member_type from group_members where group_id = ${groupId}
+      union
+      select m.member_id, m.member_type from down d
+        join groups ng on ng.id = d.member_id and ng.deleted_at is null
+        join group_members m on m.group_id = d.member_id
+      where d.member_type = 'group'
+    )
+    select x.* from down d join ${table} x on x.id = d.member_id
+    where d.member_type = ${type} and x.deleted_at is null) as o`;
+}
+
 /** Owners (users and service principals) of a group. */
 export function ownersOf(groupId: string): RawBuilder<unknown> {
   return sql`(select w.owner_id as id, w.owner_type as object_type,

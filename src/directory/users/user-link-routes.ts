@@ -14,21 +14,28 @@ import { directReportsOf, groupsContaining, groupsContainingTransitively } from 
 import { assignManager, removeManager } from '../links/manager-repository.js';
 import { objectIdOfRefBody } from '../links/references.js';
 import { userCatalog } from './user-catalog.js';
+import { expandManager } from './user-expand.js';
 import { loadUser } from './user-routes.js';
 
 type UserRequest = FastifyRequest<{ Params: { id: string } }>;
 
-/** The navigation a user route lists: its source of rows and the catalog that queries them. */
+/** A list reached from a user: the path after `/users/{id}/`, its rows, and how to query and render them. */
 interface UserNavigation {
   readonly path: string;
   readonly source: (userId: string) => RawBuilder<unknown>;
   readonly catalog: (extensions: DeclaredExtensions) => DirectoryListing['catalog'];
+  /** Set for a type-cast segment (`/memberOf/microsoft.graph.group`): one kind, no `@odata.type`. */
+  readonly kind?: 'group';
 }
+
+const groups = (extensions: DeclaredExtensions) => groupCatalog(extensions.group);
 
 const navigations: readonly UserNavigation[] = [
   { path: 'directReports', source: directReportsOf, catalog: (extensions) => userCatalog(extensions.user) },
-  { path: 'memberOf', source: groupsContaining, catalog: (extensions) => groupCatalog(extensions.group) },
-  { path: 'transitiveMemberOf', source: groupsContainingTransitively, catalog: (extensions) => groupCatalog(extensions.group) },
+  { path: 'memberOf', source: groupsContaining, catalog: groups },
+  { path: 'memberOf/microsoft.graph.group', source: groupsContaining, catalog: groups, kind: 'group' },
+  { path: 'transitiveMemberOf', source: groupsContainingTransitively, catalog: groups },
+  { path: 'transitiveMemberOf/microsoft.graph.group', source: groupsContainingTransitively, catalog: groups, kind: 'group' },
 ];
 
 /** The manager link (`/manager`, `/manager/$ref`) and the lists reached from a user: reports and groups. */
@@ -93,12 +100,13 @@ export const userLinkRoutes: GraphRouteModule = (app, { context, version }) => {
       const { user } = await loadUser(db, request.params.id);
       const extensions = await loadDeclaredExtensions(db);
       return {
-        entitySet: 'directoryObjects',
+        entitySet: navigation.kind === undefined ? 'directoryObjects' : 'groups',
         from: navigation.source(user.id),
         scope: sql`1 = 1`,
         catalog: navigation.catalog(extensions),
-        kind: undefined,
+        kind: navigation.kind,
         extensions,
+        ...(navigation.path === 'directReports' ? { expand: expandManager(db, version, extensions) } : {}),
       };
     };
     app.get<{ Params: { id: string } }>(`/users/:id/${navigation.path}`, read, async (request) =>

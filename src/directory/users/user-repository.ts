@@ -2,7 +2,8 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database, UsersTable } from '../../store/database.js';
 import { appendChange } from '../change-feed.js';
 import { DuplicatePropertyValueError } from '../directory-errors.js';
-import { isUniqueViolation } from '../directory-objects/unique-violation.js';
+import { locksRowsForWrite } from '../directory-objects/store-dialect.js';
+import { isUniqueViolation, uniqueViolationTarget } from '../directory-objects/unique-violation.js';
 import { isGuid } from '../guid.js';
 import type { User } from './user.js';
 
@@ -42,36 +43,36 @@ export interface StoredUser {
   readonly passwordHash: string | null;
 }
 
-async function assertUniquePrincipalName(db: Kysely<Database>, user: User): Promise<void> {
-  const clash = await db
-    .selectFrom('users')
-    .select('id')
-    .where('user_principal_name_lower', '=', user.userPrincipalName.toLowerCase())
-    .where('deleted_at', 'is', null)
-    .where('id', '!=', user.id)
-    .executeTakeFirst();
-  if (clash) throw new DuplicatePropertyValueError('userPrincipalName');
+/** Values Graph keeps unique among live users, checked before writing so the error names the property. */
+export async function assertUniqueValues(db: Kysely<Database>, user: User): Promise<void> {
+  const live = db.selectFrom('users').select('id').where('deleted_at', 'is', null).where('id', '!=', user.id);
+  if (await live.where('user_principal_name_lower', '=', user.userPrincipalName.toLowerCase()).executeTakeFirst()) {
+    throw new DuplicatePropertyValueError('userPrincipalName');
+  }
+  if (user.onPremisesImmutableId !== null && (await live.where('on_premises_immutable_id', '=', user.onPremisesImmutableId).executeTakeFirst())) {
+    throw new DuplicatePropertyValueError('onPremisesImmutableId');
+  }
 }
 
-/** Writes through the unique index; a concurrent writer that won the race gets Graph's duplicate error too. */
-async function guardUnique<T>(write: () => Promise<T>): Promise<T> {
+/** Writes through the unique indexes; a concurrent writer that won the race gets Graph's duplicate error too. */
+export async function guardUnique<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DuplicatePropertyValueError('userPrincipalName');
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    throw new DuplicatePropertyValueError(/immutable/.test(uniqueViolationTarget(error)) ? 'onPremisesImmutableId' : 'userPrincipalName');
   }
 }
 
 export async function insertUser(db: Kysely<Database>, user: User, links: { managerId: string | null; passwordHash: string | null }): Promise<void> {
-  await assertUniquePrincipalName(db, user);
+  await assertUniqueValues(db, user);
   await guardUnique(() => db.insertInto('users').values(userToRow(user, links)).execute());
   await appendChange(db, { objectType: 'user', objectId: user.id, changeType: 'created' });
 }
 
 /** Replaces a live user's document (same id); a new password hash replaces the old one when given. */
 export async function updateUser(db: Kysely<Database>, user: User, changed: readonly string[], passwordHash?: string): Promise<void> {
-  await assertUniquePrincipalName(db, user);
+  await assertUniqueValues(db, user);
   const { id, manager_id: _manager, password_hash: _password, ...row } = userToRow(user, { managerId: null, passwordHash: null });
   await guardUnique(() =>
     db
@@ -83,11 +84,15 @@ export async function updateUser(db: Kysely<Database>, user: User, changed: read
   await appendChange(db, { objectType: 'user', objectId: id, changeType: 'updated', details: { properties: [...changed] } });
 }
 
-/** A user by object id, or by userPrincipalName as Graph's `/users/{id | userPrincipalName}` allows. */
+/**
+ * A user by object id, or by userPrincipalName as Graph's `/users/{id | userPrincipalName}` allows. Inside a
+ * transaction on PostgreSQL the row is locked until commit, for the write that follows.
+ */
 export async function findUser(db: Kysely<Database>, key: string, options: { deleted?: boolean } = {}): Promise<StoredUser | undefined> {
   let query = db.selectFrom('users').select(['data', 'manager_id', 'password_hash']);
   query = isGuid(key) ? query.where('id', '=', key.toLowerCase()) : query.where('user_principal_name_lower', '=', key.toLowerCase());
   query = options.deleted ? query.where('deleted_at', 'is not', null) : query.where('deleted_at', 'is', null);
+  if (locksRowsForWrite(db)) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row ? Object.freeze({ user: userFromData(row.data), managerId: row.manager_id, passwordHash: row.password_hash }) : undefined;
 }

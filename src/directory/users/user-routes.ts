@@ -66,7 +66,9 @@ export const userRoutes: GraphRouteModule = (app, { context, version }) => {
     const managerId = parsed.managerBind === undefined ? undefined : objectIdOfReference(parsed.managerBind);
     const passwordHash = await hashUserPassword(password);
     const now = new Date().toISOString();
-    const user = newUser({ id: newGuid(), userPrincipalName: '', ...parsed.changes, lastPasswordChangeDateTime: now } as Parameters<typeof newUser>[0], now);
+    // parseUserWrite checked that a create carries userPrincipalName (and the other required properties).
+    const fields = { ...parsed.changes, id: newGuid(), lastPasswordChangeDateTime: now } as Parameters<typeof newUser>[0];
+    const user = newUser(fields, now);
     await db.transaction().execute(async (trx) => {
       await insertUser(trx, user, { managerId: null, passwordHash });
       if (managerId !== undefined) await assignManager(trx, user.id, managerId, null);

@@ -39,7 +39,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('users_display_name_lower').on('users').columns(['display_name_lower', 'id']).execute();
   await db.schema.createIndex('users_mail_lower').on('users').column('mail_lower').execute();
   await db.schema.createIndex('users_employee_id').on('users').column('employee_id').execute();
-  await db.schema.createIndex('users_on_premises_immutable_id').on('users').column('on_premises_immutable_id').execute();
+  // The source anchor of synchronized users is unique too, as Entra keeps it.
+  await sql`create unique index users_immutable_id_live on users (on_premises_immutable_id)
+    where deleted_at is null and on_premises_immutable_id is not null`.execute(db);
   await db.schema.createIndex('users_manager').on('users').columns(['manager_id', 'id']).execute();
   // Partial, so queries for live rows (`deleted_at is null`) never pick it over the key order they page by.
   await sql`create index users_deleted_at on users (deleted_at) where deleted_at is not null`.execute(db);
