@@ -74,6 +74,8 @@ async function readInitialGroups(db: Kysely<Database>, state: InitialState, targ
   const page = groups.slice(0, pageSize);
   if (page.length === 0) return { entries: [], next: { phase: 'next', watermark: state.watermark, select: state.select } };
 
+  // A resumed page starts at the resumed group, so "another group, or this group after the last member sent"
+  // is exactly the members still to send.
   const resume = state.resume;
   const memberRows = await sql<{ group_id: string; member_id: string; member_type: DirectoryObjectKind }>`
     select m.group_id, m.member_id, m.member_type from group_members m
