@@ -10,6 +10,7 @@ import type { ServiceContext } from './api/service-context.js';
 import { loadTlsMaterial, type TlsMaterial } from './api/tls/tls-material.js';
 import { loadSkipTokenKey } from './api/graph/skip-token-key.js';
 import { SkipTokenCodec } from './api/odata/index.js';
+import { ProvisioningEngine, type EngineOptionsInput } from './engine/index.js';
 import { migrateToLatest, openStore } from './store/store.js';
 import { SecretBox, loadSecretKeyMaterial } from './sync/secrets/secret-box.js';
 import { ensureSecretKeyMatches } from './sync/secrets/secret-key-check.js';
@@ -26,6 +27,8 @@ export interface Service {
 
 export interface CreateServiceOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Provisioning engine settings (docs/engine.md); `runner: false` serves the API without running jobs. */
+  engine?: EngineOptionsInput & { runner?: boolean };
   /** Process-wide default metrics (event loop, memory) — off in tests that build many services. */
   defaultMetrics?: boolean;
 }
@@ -64,7 +67,14 @@ export async function createService(config: Config, options: CreateServiceOption
     await ensureSecretKeyMatches(store.db, box);
     const secrets = new SecretStore(box);
     const skipTokens = new SkipTokenCodec(await loadSkipTokenKey(store.db));
-    const context: ServiceContext = { config, store, tenant: boot.tenant, keys, tokens, metrics, secrets, skipTokens };
+    // The provisioning engine: its runner starts once the app is built and stops before the store closes.
+    const { runner: runJobs = true, ...engineSettings } = options.engine ?? {};
+    const engineLog: { app?: FastifyInstance } = {};
+    const engine = new ProvisioningEngine(
+      { db: store.db, secrets, tenantId: boot.tenant.id, onError: (error, message) => engineLog.app?.log.error({ err: error }, message) },
+      engineSettings,
+    );
+    const context: ServiceContext = { config, store, tenant: boot.tenant, keys, tokens, metrics, secrets, skipTokens, engine };
     const tls = await loadTlsMaterial(config.tls, config.dataDir);
     const app = await buildApp(context, {
       logger: options.logger ?? false,
@@ -76,12 +86,15 @@ export async function createService(config: Config, options: CreateServiceOption
     const logPurge = scheduleProvisioningLogPurge(store.db, {
       retentionDays: config.provisioningLogRetentionDays,
       onError: (error) => app.log.error({ err: error }, 'provisioning logs purge failed') });
+    engineLog.app = app;
+    if (runJobs) engine.start();
     return {
       app,
       context,
       bootstrap: boot,
       tls,
       close: async () => {
+        await engine.stop();
         await purge.stop();
         await logPurge.stop();
         await app.close();

@@ -1,6 +1,7 @@
 import type { AccessTokenVerifier } from '../auth/access-tokens.js';
 import type { SigningKeyRing } from '../auth/signing-keys.js';
 import type { Config } from '../config/config.js';
+import type { ProvisioningEngine } from '../engine/index.js';
 import type { Tenant } from '../directory/tenant.js';
 import type { Store } from '../store/store.js';
 import type { SecretStore } from '../sync/secrets/secret-store.js';
@@ -18,4 +19,6 @@ export interface ServiceContext {
   readonly secrets: SecretStore;
   /** Signs `$skiptoken`s; its key is shared by every node through the store. */
   readonly skipTokens: SkipTokenCodec;
+  /** The provisioning engine (runner and provisionOnDemand). */
+  readonly engine: ProvisioningEngine;
 }

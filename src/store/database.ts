@@ -23,6 +23,12 @@ export interface Database {
   group_members: GroupMembersTable;
   group_owners: GroupOwnersTable;
   extension_properties: ExtensionPropertiesTable;
+  engine_leases: EngineLeasesTable;
+  engine_job_state: EngineJobStateTable;
+  engine_connector_objects: EngineConnectorObjectsTable;
+  engine_exported_members: EngineExportedMembersTable;
+  engine_escrows: EngineEscrowsTable;
+  engine_staged_deletes: EngineStagedDeletesTable;
   provisioning_logs: ProvisioningLogsTable;
 }
 
@@ -234,4 +240,68 @@ export interface ProvisioningLogsTable {
   /** provisioningAction. */
   action: string;
   data: string;
+}
+
+/** The provisioning engine's per-job state (docs/engine.md, migration 0005). */
+
+/** Who runs a job's cycle: a lease renewed while the cycle runs, taken over once it expired. */
+export interface EngineLeasesTable {
+  job_id: string;
+  owner: string;
+  acquired_at: string;
+  expires_at: string;
+}
+
+export interface EngineJobStateTable {
+  job_id: string;
+  /** Where the next incremental cycle reads the source's changes from; null: the next cycle is a full one. */
+  watermark: string | null;
+  /** The schema version the last full cycle evaluated; another version means a new full cycle. */
+  schema_version: string | null;
+  updated_at: string;
+}
+
+/** The connector data store: a provisioned source object, its target id and what was last exported (JSON). */
+export interface EngineConnectorObjectsTable {
+  job_id: string;
+  source_id: string;
+  /** Source object name of the object mapping (`User`, `Group`). */
+  object_type: string;
+  target_id: string;
+  target_object_type: string;
+  display_name: string | null;
+  /** Target attribute path → last exported value, JSON. */
+  exported: string;
+  updated_at: string;
+}
+
+/** One exported group membership, by source ids. */
+export interface EngineExportedMembersTable {
+  job_id: string;
+  group_source_id: string;
+  member_source_id: string;
+}
+
+/** A failed object (`object`) or reference (`manager`, `members`) awaiting its next attempt. */
+export interface EngineEscrowsTable {
+  job_id: string;
+  source_id: string;
+  kind: string;
+  object_type: string;
+  attempts: number;
+  first_failed_at: string;
+  last_failed_at: string;
+  next_attempt_at: string;
+  error_code: string;
+  error_message: string;
+}
+
+/** A disable or delete held back by the accidental-deletion threshold. */
+export interface EngineStagedDeletesTable {
+  job_id: string;
+  source_id: string;
+  object_type: string;
+  /** `disable` or `delete`. */
+  action: string;
+  staged_at: string;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Permission } from '../../src/auth/permissions.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createApiClient } from '../../src/directory/api-clients.js';
-import { createService, type Service } from '../../src/service.js';
+import { createService, type CreateServiceOptions, type Service } from '../../src/service.js';
 import { createTestSchema } from './postgres.js';
 import type { StoreKind } from './stores.js';
 
@@ -22,8 +22,15 @@ export interface TestService {
   dispose(): Promise<void>;
 }
 
-/** A service on a fresh store of the given kind, not listening (use `service.app.inject`) unless `listen` is set. */
-export async function startTestService(kind: StoreKind, env: NodeJS.ProcessEnv = {}): Promise<TestService> {
+/**
+ * A service on a fresh store of the given kind, not listening (use `service.app.inject`) unless `listen` is set.
+ * `options.engine` tunes the provisioning engine (short cycle intervals, leases and backoffs for tests).
+ */
+export async function startTestService(
+  kind: StoreKind,
+  env: NodeJS.ProcessEnv = {},
+  options: Pick<CreateServiceOptions, 'engine'> = {},
+): Promise<TestService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'provisio-svc-'));
   const schema = kind === 'postgres' ? await createTestSchema() : undefined;
   const config = loadConfig({
@@ -34,7 +41,7 @@ export async function startTestService(kind: StoreKind, env: NodeJS.ProcessEnv =
     ...(schema ? { DATABASE_URL: schema.url } : {}),
     ...env,
   });
-  const service = await createService(config, { defaultMetrics: false });
+  const service = await createService(config, { defaultMetrics: false, ...options });
   const tenantId = service.context.tenant.id;
   let adminTokenCache: string | undefined;
 

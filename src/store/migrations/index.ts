@@ -4,6 +4,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-synchronization.js';
 import * as m0003 from './0003-directory-objects.js';
 import * as m0004 from './0004-provisioning-logs.js';
+import * as m0005 from './0005-engine.js';
 
 export interface NumberedMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema of their time
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, NumberedMigration>> = {
   '0002-synchronization': m0002,
   '0003-directory-objects': m0003,
   '0004-provisioning-logs': m0004,
+  '0005-engine': m0005,
 };

@@ -1,7 +1,9 @@
 import { requires } from '../../auth/permissions.js';
 import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
+import { odataContext } from '../../api/graph/odata-context.js';
 import { ClientCredentialsTokenSource, ScimError } from '../../connectors/scim/index.js';
-import { BadRequestError, NotImplementedError } from '../../errors/graph-error.js';
+import { parseOnDemandRequest } from '../../engine/index.js';
+import { BadRequestError } from '../../errors/graph-error.js';
 import { validateCredentials } from '../credentials-validation.js';
 import { getJob } from '../jobs/job-service.js';
 import type { SynchronizationSecretKey } from '../schema/index.js';
@@ -12,7 +14,7 @@ import { acquireAccessTokenBody, parseBody, validateCredentialsBody } from './re
 type JobParams = OwnerParams & { jobId: string };
 
 /** validateCredentials (job-bound and collection-bound), acquireAccessToken and provisionOnDemand. */
-export const credentialRoutes: GraphRouteModule = (app, { context }) => {
+export const credentialRoutes: GraphRouteModule = (app, { context, version }) => {
   const { db } = context.store;
   const write = { config: { permissions: requires.synchronizationWrite } };
 
@@ -65,8 +67,9 @@ export const credentialRoutes: GraphRouteModule = (app, { context }) => {
 
     graphOperation<JobParams>(app, 'POST', `${base}/jobs/:jobId`, 'provisionOnDemand', write, async (request) => {
       const owner = await ownerOf(request, context, collection);
-      await getJob(db, owner, request.params.jobId);
-      throw new NotImplementedError('Provisioning on demand needs the provisioning engine, which this server does not run yet.');
+      const job = await getJob(db, owner, request.params.jobId);
+      const result = await context.engine.provisionOnDemand(job, parseOnDemandRequest(request.body));
+      return { '@odata.context': odataContext(request, context, version, 'microsoft.graph.stringKeyStringValuePair'), ...result };
     });
   }
 };

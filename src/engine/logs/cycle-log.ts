@@ -1,0 +1,93 @@
+import type { ProvisioningLogEntry, ProvisioningLogWriter, ProvisioningObjectSummary } from '../../sync/provisioning-logs/index.js';
+import type { ObjectReport } from './object-report.js';
+
+/** What every record of a cycle shares. */
+export interface CycleLogContext {
+  readonly jobId: string;
+  readonly cycleId: string;
+  readonly servicePrincipal: { readonly id: string; readonly displayName: string; readonly appId: string };
+  readonly sourceSystemName: string;
+  readonly targetSystemName: string;
+}
+
+/**
+ * The provisioning logs of one cycle: reports are buffered and written in batches (one transaction per
+ * batch), and every report is also kept when the caller asks (provisionOnDemand returns its records).
+ */
+export class CycleLog {
+  readonly #buffer: ObjectReport[] = [];
+  readonly #kept: ProvisioningObjectSummary[] = [];
+  #writing: Promise<void> = Promise.resolve();
+  #failure: unknown;
+
+  constructor(
+    private readonly writer: ProvisioningLogWriter,
+    private readonly context: CycleLogContext,
+    private readonly options: { readonly batchSize?: number; readonly keep?: boolean } = {},
+  ) {}
+
+  add(report: ObjectReport): void {
+    this.#buffer.push(report);
+    if (this.#buffer.length >= (this.options.batchSize ?? 500)) this.#writeBuffered();
+  }
+
+  /** Writes what is buffered; rethrows a failure of an earlier background write. */
+  async flush(): Promise<void> {
+    this.#writeBuffered();
+    await this.#writing;
+    if (this.#failure !== undefined) {
+      const failure = this.#failure;
+      this.#failure = undefined;
+      throw failure;
+    }
+  }
+
+  /** The records written so far (with `keep`). */
+  get records(): readonly ProvisioningObjectSummary[] {
+    return this.#kept;
+  }
+
+  #writeBuffered(): void {
+    if (this.#buffer.length === 0) return;
+    const entries = this.#buffer.splice(0).map((report) => toLogEntry(report, this.context));
+    this.#writing = this.#writing.then(async () => {
+      try {
+        const written = await this.writer.recordMany(entries);
+        if (this.options.keep) this.#kept.push(...written);
+      } catch (error) {
+        this.#failure ??= error;
+      }
+    });
+  }
+}
+
+export function toLogEntry(report: ObjectReport, context: CycleLogContext): ProvisioningLogEntry {
+  const sp = context.servicePrincipal;
+  const systemDetails = { ApplicationId: sp.appId, ServicePrincipalId: sp.id, ServicePrincipalDisplayName: sp.displayName };
+  return {
+    activityDateTime: report.at,
+    jobId: context.jobId,
+    cycleId: context.cycleId,
+    changeId: report.changeId,
+    provisioningAction: report.action,
+    durationInMilliseconds: report.durationMs,
+    servicePrincipal: { id: sp.id, displayName: sp.displayName },
+    sourceSystem: { id: `${context.sourceSystemName}`, displayName: context.sourceSystemName, details: {} },
+    targetSystem: { id: sp.id, displayName: context.targetSystemName, details: systemDetails },
+    sourceIdentity: {
+      id: report.source.id,
+      displayName: report.source.displayName ?? '',
+      identityType: report.source.objectType,
+      details: { id: report.source.id, ...(report.source.displayName ? { DisplayName: report.source.displayName } : {}) },
+    },
+    targetIdentity: {
+      ...(report.target.id === undefined ? {} : { id: report.target.id }),
+      displayName: report.target.displayName ?? '',
+      identityType: report.target.objectType,
+      details: {},
+    },
+    provisioningStatusInfo: { status: report.status, errorInformation: report.error },
+    provisioningSteps: report.steps,
+    modifiedProperties: report.modified,
+  };
+}

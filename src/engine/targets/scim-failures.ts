@@ -1,0 +1,50 @@
+import { ScimError, ScimRateLimitedError, ScimTransportError } from '../../connectors/scim/index.js';
+import { JobLevelFailure, ObjectFailure } from '../engine-errors.js';
+
+const recommendedActions: Readonly<Record<string, string>> = {
+  Conflict: 'The target already holds this value for another object. Make the value unique or match on another attribute; the change is retried automatically.',
+  TooManyRequests: 'The target throttled the request. It is retried automatically after the time the target asked for.',
+  InternalServerError: 'The target failed to process the request. It is retried automatically in a later cycle.',
+  Timeout: 'The target did not answer in time. It is retried automatically in a later cycle.',
+  ConnectionFailure: 'The target could not be reached. Check its address and network access; the change is retried automatically.',
+  InsufficientRights: 'The credentials are valid but not allowed this operation. Grant them the rights the target requires.',
+  MethodNotAllowed: 'The target does not allow this operation. Check the target object actions of the mapping.',
+  InvalidAnchor: 'The linked object no longer exists in the target. Restart the job with ConnectorDataStore to match it again.',
+  BadRequest: 'The target rejected a value. Check what the attribute mappings produce against what the target accepts.',
+  UnprocessableEntity: 'The target could not process the values. Check what the attribute mappings produce.',
+  NotImplemented: 'The target does not implement this operation.',
+  SystemForCrossDomainIdentityManagementServiceIncompatible: 'The target did not answer as SCIM 2.0 requires.',
+  InvalidCredentials: 'The target refused the credentials. Save a valid secret token or client credentials and restart the job.',
+};
+
+/**
+ * A SCIM client failure as the engine handles it (engine-behavior §2.7): `scope: 'job'` stops the job
+ * (quarantine), retryable failures are escrowed, the others are permanent per-object failures.
+ */
+export function fromScimError(error: unknown): JobLevelFailure | ObjectFailure {
+  if (!(error instanceof ScimError)) {
+    return new ObjectFailure('InternalError', error instanceof Error ? error.message : String(error), { retryable: true, cause: error });
+  }
+  const message = describe(error);
+  if (error.scope === 'job') return new JobLevelFailure(error.code, message, { cause: error });
+  return new ObjectFailure(error.code, message, {
+    retryable: error.retryable,
+    ...(error instanceof ScimRateLimitedError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    recommendedAction: recommendedActions[error.code] ?? null,
+    nonServiceFailure: error.status !== undefined,
+    connectionFailure: error instanceof ScimTransportError,
+    cause: error,
+  });
+}
+
+export function recommendedActionFor(code: string): string | null {
+  return recommendedActions[code] ?? null;
+}
+
+/** The hosted service's failure message shape: status, message, the target's response. */
+function describe(error: ScimError): string {
+  const parts = [error.status === undefined ? error.message : `StatusCode: ${error.status} Message: ${error.message}`];
+  if (error.detail) parts.push(`Detail: ${error.detail}`);
+  else if (error.responseBody) parts.push(`Web Response: ${error.responseBody.slice(0, 500)}`);
+  return parts.join('. ');
+}
