@@ -153,6 +153,11 @@ export async function runCycle(t: EngineTestService, app: ScimApp, action: 'star
   return next;
 }
 
+/** Pauses the job, so that several directory changes land in the same cycle once it is started again. */
+export async function pause(graph: Graph, app: ScimApp): Promise<void> {
+  expect((await graph('POST', `${app.jobPath}/pause`)).status).toBe(204);
+}
+
 /** Provisioning log records of a job, oldest first. */
 export async function logs(graph: Graph, app: ScimApp, filter = ''): Promise<Record<string, any>[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const records: Record<string, any>[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
