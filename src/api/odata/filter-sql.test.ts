@@ -5,7 +5,7 @@ import type { Dialect } from '../../store/dialect.js';
 import { UnsupportedFilterError } from './errors.js';
 import { parseFilter } from './filter-parser.js';
 import { compileFilterPredicate } from './filter-predicate.js';
-import { compileFilterSql } from './filter-sql.js';
+import { compileFilterSql, prefixSuccessor } from './filter-sql.js';
 import { MissingSqlMappingError } from './sql-values.js';
 import { openPostgresTestDatabase, openSqliteTestDatabase, type TestDatabase } from './sql-test-databases.js';
 import { createTestTable, entity, insertEntities, TEST_TABLE, testCatalog, type TestEntity } from './test-catalog.js';
@@ -181,3 +181,13 @@ function runSqlSuite(dialect: Dialect): void {
     expect(() => compileFilterSql(parseFilter('appId gt 219561ee-1480-4c67-9aa6-63d861fae3ef'), testCatalog, dialect)).toThrow(UnsupportedFilterError);
   });
 }
+
+describe('prefixSuccessor', () => {
+  it('increments the last code point, carrying over maximal ones, and skips the surrogate range', () => {
+    expect(prefixSuccessor('ab')).toBe('ac');
+    expect(prefixSuccessor(`a${String.fromCodePoint(0x10ffff)}`)).toBe('b');
+    expect(prefixSuccessor('\ud7ff')).toBe('\ue000');
+    expect(prefixSuccessor(String.fromCodePoint(0x10ffff))).toBeUndefined();
+    expect(prefixSuccessor('')).toBeUndefined();
+  });
+});

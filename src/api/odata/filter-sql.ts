@@ -53,8 +53,16 @@ export function compileBoundSql(expression: BoundExpression, dialect: Dialect): 
       const value = valueExpression(expression.target, dialect);
       const x = value.expression;
       const folded = expression.target.fold && value.preFolded ? expression.value.toLowerCase() : expression.value;
-      const parameter = expression.target.fold && !value.preFolded ? sql`lower(${textParameter(folded, dialect)})` : textParameter(folded, dialect);
-      return sql<SqlBool>`(${x} IS NOT NULL AND ${stringTest(expression.fn, x, parameter, dialect)})`;
+      const lowered = expression.target.fold && !value.preFolded;
+      const parameter = lowered ? sql`lower(${textParameter(folded, dialect)})` : textParameter(folded, dialect);
+      // A prefix is also a byte-order range, which lets an index on the column narrow the scan; the
+      // exact test stays, so the range only has to contain every match.
+      const successor = expression.fn === 'startswith' && !lowered ? prefixSuccessor(folded) : undefined;
+      const range =
+        successor === undefined
+          ? sql``
+          : sql`${ordered(x, 'string', dialect)} >= ${textParameter(folded, dialect)} AND ${ordered(x, 'string', dialect)} < ${textParameter(successor, dialect)} AND `;
+      return sql<SqlBool>`(${x} IS NOT NULL AND ${range}${stringTest(expression.fn, x, parameter, dialect)})`;
     }
     case 'lambda': {
       const from = collectionSource(expression.collection, dialect);
@@ -65,6 +73,22 @@ export function compileBoundSql(expression: BoundExpression, dialect: Dialect): 
         : sql<SqlBool>`NOT EXISTS (SELECT 1 FROM ${from} WHERE NOT ${body})`;
     }
   }
+}
+
+/**
+ * The smallest string greater than every string starting with `prefix`, in code point (= UTF-8 byte) order:
+ * the prefix with its last code point incremented (maximal ones dropped). Undefined when there is none.
+ */
+export function prefixSuccessor(prefix: string): string | undefined {
+  const points = [...prefix].map((c) => c.codePointAt(0)!);
+  while (points.length > 0) {
+    const last = points.pop()!;
+    if (last < 0x10ffff) {
+      const next = last === 0xd7ff ? 0xe000 : last + 1;
+      return String.fromCodePoint(...points, next);
+    }
+  }
+  return undefined;
 }
 
 /** Prefix, suffix and substring tests that neither engine's LIKE could do case-sensitively on both. */
