@@ -4,7 +4,7 @@ import type { SourceObject } from '../connectors/source-connector.js';
 import type { TargetObject } from '../connectors/target-connector.js';
 import { CycleStoppedError, JobLevelFailure, ObjectFailure } from '../engine-errors.js';
 import { ReportBuilder } from '../logs/object-report.js';
-import { errorInformation, exportStep, importStep, matchingStep, modifiedProperties, processingStep, scopingStep, skipText } from '../logs/steps.js';
+import { errorInformation, exportStep, importStep, jobLevelError, matchingStep, modifiedProperties, processingStep, scopingStep, skipText } from '../logs/steps.js';
 import type { CompiledAttributeMapping, CompiledObjectMapping } from '../mapping/compiled-mapping.js';
 import { decide, type Decision } from '../stages/decide.js';
 import { applyUpdates, diffAttributes } from '../stages/diff.js';
@@ -261,15 +261,14 @@ async function settle(ctx: CycleContext, sourceId: string): Promise<void> {
  * the object to change. Job-level failures and stops end the cycle; anything unexpected too.
  */
 export async function objectFailed(ctx: CycleContext, object: SourceObject, report: ReportBuilder, action: ProvisioningAction, error: unknown): Promise<void> {
-  if (error instanceof JobLevelFailure || error instanceof CycleStoppedError || !(error instanceof ObjectFailure)) throw error;
+  if (error instanceof JobLevelFailure) {
+    // The object that met it records why the job stops (bad credentials, unreachable target).
+    ctx.log.add(report.step(failedExport(ctx, action, error.message)).finish(action, 'failure', jobLevelError(error)));
+    throw error;
+  }
+  if (error instanceof CycleStoppedError || !(error instanceof ObjectFailure)) throw error;
   ctx.counters.failedObjects += 1;
-  report.step(
-    action === 'create'
-      ? exportStep('Add', ctx.target.displayName, 'failure', error.reason)
-      : action === 'delete'
-        ? exportStep('Delete', ctx.target.displayName, 'failure', error.reason)
-        : exportStep('Update', ctx.target.displayName, 'failure', error.reason),
-  );
+  report.step(failedExport(ctx, action, error.reason));
   if (error.retryable) {
     const escrow = await ctx.escrows.fail(object.id, 'object', object.objectType, { code: error.code, message: error.reason, retryAfterMs: error.retryAfterMs }, ctx.options.now());
     ctx.log.add(report.finish(action, 'failure', errorInformation(error, escrow.nextAttemptAt, escrow.attempts)));
@@ -277,4 +276,8 @@ export async function objectFailed(ctx: CycleContext, object: SourceObject, repo
     await ctx.escrows.succeed(object.id, 'object');
     ctx.log.add(report.finish(action, 'failure', errorInformation(error)));
   }
+}
+
+function failedExport(ctx: CycleContext, action: ProvisioningAction, reason: string) {
+  return exportStep(action === 'create' ? 'Add' : action === 'delete' ? 'Delete' : 'Update', ctx.target.displayName, 'failure', reason);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ReportBuilder } from '../logs/object-report.js';
-import { errorInformation, referenceStep } from '../logs/steps.js';
-import { ObjectFailure } from '../engine-errors.js';
+import { JobLevelFailure, ObjectFailure } from '../engine-errors.js';
+import { errorInformation, jobLevelError, referenceStep } from '../logs/steps.js';
 import type { CompiledObjectMapping } from '../mapping/compiled-mapping.js';
 import { sameExportValue } from '../stages/export-values.js';
 import { evaluateReference } from '../stages/map-attributes.js';
@@ -154,6 +154,7 @@ async function exportReference(
     await ctx.escrows.succeed(object.sourceId, kind);
     ctx.log.add(report.step(referenceStep('success', description)).finish('update', 'success'));
   } catch (error) {
+    if (error instanceof JobLevelFailure) ctx.log.add(report.step(referenceStep('failure', error.message)).finish('update', 'failure', jobLevelError(error)));
     if (!(error instanceof ObjectFailure)) throw error;
     ctx.counters.failedReferences += 1;
     report.step(referenceStep('failure', `${description}: ${error.reason}`));

@@ -1,7 +1,8 @@
 import type { ErrorInput, ModifiedPropertyInput, StepInput } from '../../sync/provisioning-logs/index.js';
 import type { SourceObject } from '../connectors/source-connector.js';
 import type { AttributeUpdate } from '../connectors/target-connector.js';
-import { ObjectFailure } from '../engine-errors.js';
+import type { JobLevelFailure, ObjectFailure } from '../engine-errors.js';
+import { recommendedActionFor } from '../targets/scim-failures.js';
 import type { SkipReason } from '../stages/decide.js';
 import type { ScopeEvaluation } from '../stages/scope.js';
 
@@ -130,6 +131,13 @@ export function errorInformation(error: ObjectFailure, nextAttemptAt?: string, a
   };
 }
 
-export function isObjectFailure(error: unknown): error is ObjectFailure {
-  return error instanceof ObjectFailure;
+/** The errorInformation of the object whose export met a job-level failure (the job is quarantined). */
+export function jobLevelError(error: JobLevelFailure): ErrorInput {
+  return {
+    errorCode: error.code,
+    errorCategory: 'nonServiceFailure',
+    reason: error.message,
+    additionalDetails: 'The job is quarantined; it retries at the quarantine\'s next attempt or when it is restarted.',
+    recommendedAction: recommendedActionFor(error.code),
+  };
 }

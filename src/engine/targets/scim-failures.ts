@@ -15,6 +15,10 @@ const recommendedActions: Readonly<Record<string, string>> = {
   NotImplemented: 'The target does not implement this operation.',
   SystemForCrossDomainIdentityManagementServiceIncompatible: 'The target did not answer as SCIM 2.0 requires.',
   InvalidCredentials: 'The target refused the credentials. Save a valid secret token or client credentials and restart the job.',
+  TokenAcquisitionFailed: 'The OAuth token endpoint refused the client credentials. Check Oauth2TokenExchangeUri, ClientIdentifier and ClientSecret.',
+  TargetUnreachable: 'The target could not be reached. Check the tenant URL (BaseAddress) and that the application is up; the job retries at its next attempt.',
+  InvalidConfiguration: 'The job secrets do not describe a usable connection. Save BaseAddress and SecretToken (or client credentials).',
+  InvalidSchema: 'The job schema no longer compiles. Fix the attribute mappings and save the schema again.',
 };
 
 /**
