@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScimServer, type ScimTestServer } from '../support/scim-server.js';
 import { storeKinds } from '../support/stores.js';
-import { assign, createScimApp, createUser, job, logs, pause, runCycle, startEngineService, type EngineTestService, type ScimApp } from './support/engine-fixture.js';
+import { assign, createScimApp, createUser, job, logs, pause, runCycle, startEngineService, type EngineTestService } from './support/engine-fixture.js';
 
 describe.each(storeKinds)('escrows and quarantine (%s)', (kind) => {
   let t: EngineTestService;
