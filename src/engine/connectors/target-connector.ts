@@ -10,7 +10,10 @@ export interface TargetConnector {
   probe(objectType: string, matchingAttribute: string): Promise<void>;
   /** Objects whose `attribute` equals `value` (matching, and SelectUniqueValue's uniqueness oracle). */
   find(objectType: string, attribute: string, value: string): Promise<readonly TargetObject[]>;
-  /** Creates an object from target attribute paths and values; references are written later. */
+  /**
+   * Creates an object from target attribute paths and values (null: mapped but without a value, not sent);
+   * references are written later.
+   */
   create(objectType: string, attributes: ReadonlyMap<string, unknown>): Promise<TargetObject>;
   /** Writes the changed attributes only (`oldValue` is what was exported, `newValue` what is wanted). */
   update(objectType: string, id: string, changes: readonly AttributeUpdate[]): Promise<void>;

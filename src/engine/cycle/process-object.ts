@@ -108,7 +108,9 @@ async function provision(ctx: CycleContext, object: SourceObject, mapping: Compi
   } else {
     ctx.counters.exportsNeeded += 1;
     report.step(processingStep('Add', `No matching object in ${ctx.target.displayName}: it will be created`));
-    const target = await ctx.target.create(mapping.targetObjectName, created.values);
+    const body = new Map<string, unknown>(created.mappedPaths.map((path) => [path, null]));
+    for (const [path, value] of created.values) body.set(path, value);
+    const target = await ctx.target.create(mapping.targetObjectName, body);
     ctx.counters.exported += 1;
     ctx.store.put(Object.freeze({
       sourceId: object.id,

@@ -18,6 +18,11 @@ export interface MappedValues {
   readonly redacted: ReadonlySet<string>;
   /** An expression returned IgnoreObjectFlow: the object is skipped. */
   readonly skipObject: boolean;
+  /**
+   * Every target path the evaluated mappings write, with or without a value: a create body lists the schemas
+   * of all of them (the hosted body names the enterprise extension even when its attributes are null).
+   */
+  readonly mappedPaths: readonly string[];
 }
 
 /**
@@ -35,12 +40,14 @@ export async function mapAttributes(
 ): Promise<MappedValues> {
   const values = new Map<string, unknown>();
   const redacted = new Set<string>();
+  const mappedPaths: string[] = [];
   for (const mapping of mappings) {
     if (mapping.flowType === 'ObjectAddOnly' && mode === 'update') continue;
+    mappedPaths.push(mapping.targetPath);
     let result: ExpressionValue = null;
     if (mapping.expression !== null) {
       result = await evaluate(mapping, input);
-      if (result === IgnoreObjectFlow) return { values, redacted, skipObject: true };
+      if (result === IgnoreObjectFlow) return { values, redacted, skipObject: true, mappedPaths };
       if (result === IgnoreAttributeFlow) continue;
     }
     let value = toExportValue(result);
@@ -49,7 +56,7 @@ export async function mapAttributes(
     values.set(mapping.targetPath, value);
     if (mapping.redacts) redacted.add(mapping.targetPath);
   }
-  return { values, redacted, skipObject: false };
+  return { values, redacted, skipObject: false, mappedPaths };
 }
 
 /** A reference mapping's source ids (`manager`: one id or null; `members`: a list). */
