@@ -90,3 +90,15 @@ describe('skipTokenScope', () => {
     expect(skipTokenScope('Other', options({ $filter: 'age eq 1', $orderby: 'age' }))).not.toBe(base);
   });
 });
+
+describe('SkipTokenCodec MAC', () => {
+  it('is HMAC-SHA256 truncated to 128 bits, for short and long secrets alike', () => {
+    for (const secret of ['a-sixteen-byte-secret', 'x'.repeat(100)]) {
+      const codec = new SkipTokenCodec(secret);
+      const token = codec.encode({ keys: ['a'], id: 'id-1' }, 'scope');
+      const [payload, mac] = token.split('.');
+      const expected = createHmac('sha256', secret).update(`scope\n${payload}`).digest().subarray(0, 16).toString('base64url');
+      expect(mac).toBe(expected);
+    }
+  });
+});
