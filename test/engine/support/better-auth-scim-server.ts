@@ -29,7 +29,6 @@ export async function startBetterAuthScimServer(token = `scim-token-${Math.rando
   // The memory adapter wants one plain array per model (it structuredClone()s the database per transaction).
   const db = Object.fromEntries(Object.values(getAuthTables({ plugins: [plugin] })).map((table) => [table.modelName, [] as unknown[]]));
   const requests: { method: string; url: string; status?: number }[] = [];
-  let server: Server | undefined;
   const port = await new Promise<number>((resolve) => {
     const probe = createServer();
     probe.listen(0, '127.0.0.1', () => {
@@ -45,7 +44,7 @@ export async function startBetterAuthScimServer(token = `scim-token-${Math.rando
     logger: { disabled: true },
   });
   const handler = toNodeHandler(auth);
-  server = createServer((request: IncomingMessage, response) => {
+  const server: Server = createServer((request: IncomingMessage, response) => {
     const entry: { method: string; url: string; status?: number } = { method: request.method ?? '', url: request.url ?? '' };
     requests.push(entry);
     response.on('finish', () => {
@@ -53,7 +52,7 @@ export async function startBetterAuthScimServer(token = `scim-token-${Math.rando
     });
     void handler(request, response);
   });
-  await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${port}/api/auth/scim/v2`;
   return {
     baseUrl,
@@ -67,8 +66,8 @@ export async function startBetterAuthScimServer(token = `scim-token-${Math.rando
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server!.closeAllConnections();
-        server!.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
 }
