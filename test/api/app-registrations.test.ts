@@ -72,6 +72,30 @@ describe.each(storeKinds)('app registrations, secrets and permission grants (%s)
     expect((await token(appId, password.body.secretText)).statusCode).toBe(401);
   });
 
+  it('assigns users and groups to an app, which appRoleAssignedTo lists as its provisioning scope', async () => {
+    const app = await graph('POST', '/applicationTemplates/8adf8e6e-67b2-4cf2-a259-e3dc5476c621/instantiate', { displayName: 'Scoped app' });
+    const spId = app.body.servicePrincipal.id;
+    const user = await graph('POST', '/users', {
+      accountEnabled: true,
+      displayName: 'Scoped User',
+      mailNickname: 'scoped',
+      userPrincipalName: 'scoped@provisio.onmicrosoft.com',
+      passwordProfile: { password: 'Scoped-Passw0rd!' },
+    });
+    const group = await graph('POST', '/groups', { displayName: 'Scoped Group', mailEnabled: false, mailNickname: 'scopedgroup', securityEnabled: true });
+    const defaultAccess = '00000000-0000-0000-0000-000000000000';
+    const assigned = await graph('POST', `/users/${user.body.id}/appRoleAssignments`, { principalId: user.body.id, resourceId: spId, appRoleId: defaultAccess });
+    expect(assigned.status).toBe(201);
+    expect(assigned.body).toMatchObject({ principalType: 'User', principalDisplayName: 'Scoped User', resourceId: spId });
+    const groupAssigned = await graph('POST', `/servicePrincipals/${spId}/appRoleAssignedTo`, { principalId: group.body.id, resourceId: spId, appRoleId: defaultAccess });
+    expect(groupAssigned.status).toBe(201);
+    const scope = await graph('GET', `/servicePrincipals/${spId}/appRoleAssignedTo`);
+    expect(scope.body.value.map((a: { principalType: string }) => a.principalType).sort()).toEqual(['Group', 'User']);
+    expect((await graph('GET', `/groups/${group.body.id}/appRoleAssignments`)).body.value).toHaveLength(1);
+    expect((await graph('DELETE', `/users/${user.body.id}/appRoleAssignments/${assigned.body.id}`)).status).toBe(204);
+    expect((await graph('GET', `/servicePrincipals/${spId}/appRoleAssignedTo`)).body.value).toHaveLength(1);
+  });
+
   it('refuses unknown properties, unknown roles and missing objects with Graph errors', async () => {
     const unknown = await graph('POST', '/applications', { displayName: 'x', colour: 'blue' });
     expect(unknown.status).toBe(400);

@@ -7,7 +7,11 @@ import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import { listSqlCollection, type SqlCollection } from '../../api/graph/sql-collection.js';
 import { parseWriteBody } from '../../api/graph/write-body.js';
 import { BadRequestError, NotFoundError } from '../../errors/graph-error.js';
-import type { AppRoleAssignmentsTable } from '../../store/database.js';
+import type { Kysely } from 'kysely';
+import type { Permission } from '../../auth/permissions.js';
+import type { AppRoleAssignmentsTable, Database } from '../../store/database.js';
+import { loadGroup } from '../groups/group-routes.js';
+import { loadUser } from '../users/user-routes.js';
 import { isGuid } from '../guid.js';
 import { resolvePrincipal } from '../principals.js';
 import { loadServicePrincipal } from '../service-principals/service-principal-routes.js';
@@ -24,10 +28,13 @@ const assignmentBody = { principalId: guid, resourceId: guid, appRoleId: guid };
 
 type Entity = AppRoleAssignment & Record<string, unknown>;
 
+/** Finds the object in the request URL (404 when absent) and returns its id. */
+type OwnerLoader = (db: Kysely<Database>, key: string) => Promise<string>;
+
 /**
- * App role assignments of service principals: `appRoleAssignedTo` (who is assigned to this app — the
+ * App role assignments: `appRoleAssignedTo` of a service principal (who is assigned to this app — the
  * provisioning scope "assigned users and groups") and `appRoleAssignments` (what this principal was granted —
- * for API clients, their Microsoft Graph permissions).
+ * for API clients, their Microsoft Graph permissions), also under `/users/{id}` and `/groups/{id}`.
  */
 export const appRoleAssignmentRoutes: GraphRouteModule = (app, { context, version }) => {
   const { db } = context.store;
@@ -44,15 +51,15 @@ export const appRoleAssignmentRoutes: GraphRouteModule = (app, { context, versio
     toEntity: (row) => appRoleAssignmentFromRow(row as unknown as AppRoleAssignmentsTable) as Entity,
   });
 
-  const create = async (request: FastifyRequest<{ Params: { id: string } }>, side: 'resource' | 'principal') => {
+  const create = async (request: FastifyRequest<{ Params: { id: string } }>, side: 'resource' | 'principal', owner: OwnerLoader) => {
     const body = parseWriteBody(assignmentBody, request.body, { partial: false });
     return db.transaction().execute(async (trx) => {
-      const self = await loadServicePrincipal(trx, request.params.id);
+      const self = { id: await owner(trx, request.params.id) };
       if (side === 'resource' && body.resourceId.toLowerCase() !== self.id) {
-        throw new BadRequestError('resourceId must be the id of the service principal in the request URL.', { code: 'Request_BadRequest' });
+        throw new BadRequestError('resourceId must be the id of the object in the request URL.', { code: 'Request_BadRequest' });
       }
       if (side === 'principal' && body.principalId.toLowerCase() !== self.id) {
-        throw new BadRequestError('principalId must be the id of the service principal in the request URL.', { code: 'Request_BadRequest' });
+        throw new BadRequestError('principalId must be the id of the object in the request URL.', { code: 'Request_BadRequest' });
       }
       const resource = await findServicePrincipalById(trx, body.resourceId);
       if (!resource) throw new NotFoundError(`Resource '${body.resourceId}' does not exist or one of its queried reference-property objects are not present.`);
@@ -85,9 +92,9 @@ export const appRoleAssignmentRoutes: GraphRouteModule = (app, { context, versio
     });
   };
 
-  const remove = async (request: FastifyRequest<{ Params: { id: string; assignmentId: string } }>, column: 'resource_id' | 'principal_id') => {
+  const remove = async (request: FastifyRequest<{ Params: { id: string; assignmentId: string } }>, column: 'resource_id' | 'principal_id', owner: OwnerLoader) => {
     await db.transaction().execute(async (trx) => {
-      const self = await loadServicePrincipal(trx, request.params.id);
+      const self = { id: await owner(trx, request.params.id) };
       const row = await trx
         .selectFrom('app_role_assignments')
         .select('id')
@@ -100,24 +107,48 @@ export const appRoleAssignmentRoutes: GraphRouteModule = (app, { context, versio
     });
   };
 
-  const sides = [
-    { segment: 'appRoleAssignedTo', column: 'resource_id', side: 'resource' },
-    { segment: 'appRoleAssignments', column: 'principal_id', side: 'principal' },
-  ] as const;
-  for (const { segment, column, side } of sides) {
-    app.get<{ Params: { id: string } }>(`/servicePrincipals/:id/${segment}`, read, async (request) => {
-      const sp = await loadServicePrincipal(db, request.params.id);
-      return listSqlCollection(request, context, version, listing(column, sp.id, `servicePrincipals('${sp.id}')/${segment}`));
+  const servicePrincipalId: OwnerLoader = async (trx, key) => (await loadServicePrincipal(trx, key)).id;
+  const routes = [
+    { collection: 'servicePrincipals', segment: 'appRoleAssignedTo', column: 'resource_id', side: 'resource', owner: servicePrincipalId, read },
+    { collection: 'servicePrincipals', segment: 'appRoleAssignments', column: 'principal_id', side: 'principal', owner: servicePrincipalId, read },
+    {
+      collection: 'users',
+      segment: 'appRoleAssignments',
+      column: 'principal_id',
+      side: 'principal',
+      owner: async (trx, key) => (await loadUser(trx, key)).user.id,
+      read: { config: { permissions: requires.usersRead } },
+    },
+    {
+      collection: 'groups',
+      segment: 'appRoleAssignments',
+      column: 'principal_id',
+      side: 'principal',
+      owner: async (trx, key) => (await loadGroup(trx, key)).id,
+      read: { config: { permissions: requires.groupsRead } },
+    },
+  ] as const satisfies readonly {
+    collection: string;
+    segment: string;
+    column: 'resource_id' | 'principal_id';
+    side: 'resource' | 'principal';
+    owner: OwnerLoader;
+    read: { config: { permissions: readonly Permission[] } };
+  }[];
+  for (const { collection, segment, column, side, owner, read: readAccess } of routes) {
+    app.get<{ Params: { id: string } }>(`/${collection}/:id/${segment}`, readAccess, async (request) => {
+      const id = await owner(db, request.params.id);
+      return listSqlCollection(request, context, version, listing(column, id, `${collection}('${id}')/${segment}`));
     });
-    app.post<{ Params: { id: string } }>(`/servicePrincipals/:id/${segment}`, write, async (request, reply) => {
-      const assignment = await create(request, side);
-      const sp = await loadServicePrincipal(db, request.params.id);
+    app.post<{ Params: { id: string } }>(`/${collection}/:id/${segment}`, write, async (request, reply) => {
+      const assignment = await create(request, side, owner);
+      const id = await owner(db, request.params.id);
       return reply
         .status(201)
-        .send(entityResponse(request, context, version, `servicePrincipals('${sp.id}')/${segment}`, appRoleAssignmentCatalog, assignment as Entity));
+        .send(entityResponse(request, context, version, `${collection}('${id}')/${segment}`, appRoleAssignmentCatalog, assignment as Entity));
     });
-    app.delete<{ Params: { id: string; assignmentId: string } }>(`/servicePrincipals/:id/${segment}/:assignmentId`, write, async (request, reply) => {
-      await remove(request, column);
+    app.delete<{ Params: { id: string; assignmentId: string } }>(`/${collection}/:id/${segment}/:assignmentId`, write, async (request, reply) => {
+      await remove(request, column, owner);
       return reply.status(204).send();
     });
   }
