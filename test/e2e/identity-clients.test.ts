@@ -5,6 +5,7 @@ import { runClientScript } from '../support/run-client.js';
 import { adminClientId, adminClientSecret, startTestService, type TestService } from '../support/test-service.js';
 
 const script = fileURLToPath(new URL('./clients/identity-clients.ts', import.meta.url));
+const registrationScript = fileURLToPath(new URL('./clients/app-registration.ts', import.meta.url));
 
 interface ClientResults {
   msalToken: string;
@@ -39,5 +40,15 @@ describe('Microsoft identity and Graph client libraries over https', () => {
     expect(results.organization.value[0]!.id).toBe(t.tenantId);
     expect(results.betaOrganization.value[0]!.id).toBe(t.tenantId);
     expect(results.forged).toEqual({ statusCode: 401, code: 'InvalidAuthenticationToken' });
+  }, 90_000);
+
+  it('an app registration made through Graph gets a secret and a permission, signs in with MSAL and calls Graph', async () => {
+    const results = await runClientScript<{ servicePrincipals: number; users: unknown }>(
+      registrationScript,
+      { baseUrl, tenantId: t.tenantId, clientId: adminClientId, clientSecret: adminClientSecret },
+      t.service.tls!.certPath,
+    );
+    expect(results.servicePrincipals).toBeGreaterThanOrEqual(3);
+    expect(results.users).toBe(403);
   }, 90_000);
 });
