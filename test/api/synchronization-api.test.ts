@@ -174,6 +174,20 @@ describe.each(storeKinds)('synchronization API (%s)', (kind) => {
     expect(unreachable.body.error.code).toBe('TargetUnreachable');
   });
 
+  it('queries the gallery by displayName and categories, and SCIM gallery apps get the SCIM template', async () => {
+    const scimApps = await graph('GET', "/applicationTemplates?$filter=contains(displayName,'Zoom') or startswith(displayName,'GitHub')&$select=id,displayName");
+    expect(scimApps.body.value.map((t: { displayName: string }) => t.displayName).sort()).toEqual(['GitHub Enterprise Managed User', 'Zoom']);
+    expect(Object.keys(scimApps.body.value[0]).sort()).toEqual(['displayName', 'id']);
+    const developer = await graph('GET', "/applicationTemplates?$filter=categories/any(c:c eq 'developerServices')");
+    expect(developer.body.value.length).toBeGreaterThan(1);
+    const paged = await graph('GET', '/applicationTemplates?$top=2');
+    expect(paged.body.value).toHaveLength(2);
+    expect((await graph('GET', paged.body['@odata.nextLink'])).body.value).toHaveLength(2);
+    const zoom = await graph('POST', `/applicationTemplates/${scimApps.body.value.find((t: { displayName: string }) => t.displayName === 'Zoom').id}/instantiate`, { displayName: 'Zoom' });
+    const templates = await graph('GET', `/servicePrincipals/${zoom.body.servicePrincipal.id}/synchronization/templates`);
+    expect(templates.body.value.map((t: { id: string }) => t.id)).toEqual(['scim']);
+  });
+
   it('answers bad input with Graph errors and changes nothing', async () => {
     const created = await graph('POST', `/applicationTemplates/${nonGalleryTemplateId}/instantiate`, { displayName: 'Another app' });
     const spId = created.body.servicePrincipal.id;

@@ -3,16 +3,19 @@ import {
   apiDrivenToActiveDirectoryApplicationTemplateId,
   apiDrivenToEntraApplicationTemplateId,
   awsApplicationTemplateId,
+  awsIamIdentityCenterApplicationTemplateId,
   boxApplicationTemplateId,
   cloudSyncApplicationTemplateId,
   cloudSyncPpeApplicationTemplateId,
   dropboxApplicationTemplateId,
+  githubEnterpriseApplicationTemplateId,
   googleWorkspaceApplicationTemplateId,
   nonGalleryApplicationTemplateId,
   salesforceApplicationTemplateId,
   salesforceSandboxApplicationTemplateId,
   serviceNowApplicationTemplateId,
   slackApplicationTemplateId,
+  zoomApplicationTemplateId,
 } from './ids.js';
 
 const logo = (name: string): string => `https://az495088.vo.msecnd.net/app-logo/${name}_215.png`;
@@ -202,5 +205,48 @@ export const applicationTemplateCatalog: readonly ApplicationTemplateEntry[] = [
       description: null,
     },
     synchronizationTemplateIds: ['GoogleAppsOutDelta'],
+  },
+  // Gallery apps whose provisioning is plain SCIM 2.0: their service principals run the generic SCIM template.
+  {
+    applicationTemplate: {
+      id: awsIamIdentityCenterApplicationTemplateId,
+      displayName: 'AWS IAM Identity Center (successor to AWS Single Sign-On)',
+      homePageUrl: 'https://aws.amazon.com/iam/identity-center/',
+      supportedSingleSignOnModes: ['saml', 'external'],
+      supportedProvisioningTypes: ['sync'],
+      logoUrl: logo('awssinglesignon'),
+      categories: ['developerServices', 'itInfrastructure', 'security'],
+      publisher: 'Amazon Web Services, Inc.',
+      description: 'Provision users and groups to AWS IAM Identity Center over SCIM 2.0.',
+    },
+    synchronizationTemplateIds: ['scim'],
+  },
+  {
+    applicationTemplate: {
+      id: githubEnterpriseApplicationTemplateId,
+      displayName: 'GitHub Enterprise Managed User',
+      homePageUrl: 'https://github.com/enterprise',
+      supportedSingleSignOnModes: ['saml', 'oidc', 'external'],
+      supportedProvisioningTypes: ['sync'],
+      logoUrl: logo('githubenterprisemanageduser'),
+      categories: ['developerServices', 'collaboration'],
+      publisher: 'GitHub, Inc.',
+      description: 'Provision managed users and teams to GitHub Enterprise over SCIM 2.0.',
+    },
+    synchronizationTemplateIds: ['scim'],
+  },
+  {
+    applicationTemplate: {
+      id: zoomApplicationTemplateId,
+      displayName: 'Zoom',
+      homePageUrl: 'https://zoom.us/',
+      supportedSingleSignOnModes: ['saml', 'external'],
+      supportedProvisioningTypes: ['sync'],
+      logoUrl: logo('zoom'),
+      categories: ['collaboration', 'telecommunications'],
+      publisher: 'Zoom Video Communications, Inc.',
+      description: 'Provision users to Zoom over SCIM 2.0.',
+    },
+    synchronizationTemplateIds: ['scim'],
   },
 ];

@@ -28,3 +28,9 @@ export const slackApplicationTemplateId = 'b15e4ac0-dd19-4df2-8c59-c42087101894'
 export const dropboxApplicationTemplateId = '887635b2-febb-4089-8dc5-976c048b6344';
 /** Provisio-assigned. */
 export const googleWorkspaceApplicationTemplateId = '2d3ece4b-96d0-4805-b91f-052772945d81';
+/** Provisio-assigned. */
+export const awsIamIdentityCenterApplicationTemplateId = '21ed01d2-ec13-4e9e-86c1-cd546719ebc4';
+/** Provisio-assigned. */
+export const githubEnterpriseApplicationTemplateId = '5a9a6f8e-3c1b-4f62-9d0e-7b2c4e8f1a36';
+/** Provisio-assigned. */
+export const zoomApplicationTemplateId = '0c4e2b7a-91d5-4a38-8f6e-2d1b9c7e5f40';
