@@ -201,4 +201,15 @@ describe.each(storeKinds)('synchronization API (%s)', (kind) => {
     expect(badSecret.status).toBe(400);
     expect((await graph('GET', `/servicePrincipals/${spId}/synchronization/jobs`)).body.value).toEqual([]);
   });
+
+  it('replaces secrets through the synchronization entity and deletes all synchronization state', async () => {
+    const created = await graph('POST', `/applicationTemplates/${nonGalleryTemplateId}/instantiate`, { displayName: 'Entity app' });
+    const spId = created.body.servicePrincipal.id;
+    await graph('POST', `/servicePrincipals/${spId}/synchronization/jobs`, { templateId: 'scim' });
+    expect((await graph('PUT', `/servicePrincipals/${spId}/synchronization`, { secrets: [{ key: 'BaseAddress', value: 'https://scim.example/v2' }] })).status).toBe(204);
+    expect((await graph('GET', `/servicePrincipals/${spId}/synchronization`)).body.secrets).toEqual([{ key: 'BaseAddress', value: 'https://scim.example/v2' }]);
+    expect((await graph('DELETE', `/servicePrincipals/${spId}/synchronization`)).status).toBe(204);
+    expect((await graph('GET', `/servicePrincipals/${spId}/synchronization/jobs`)).body.value).toEqual([]);
+    expect((await graph('GET', `/servicePrincipals/${spId}/synchronization/secrets`)).body.value).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ export const restartJobBody = z
 
 export const secretsBody = z.object({ value: z.array(synchronizationSecretKeyStringValuePairSchema) });
 
+export const synchronizationBody = z.object({ secrets: z.array(synchronizationSecretKeyStringValuePairSchema).optional() });
+
 export const validateCredentialsBody = z
   .object({
     applicationIdentifier: z.string().nullable().optional(),

@@ -3,7 +3,7 @@ import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import { odataContext } from '../../api/graph/odata-context.js';
 import { maskSecrets } from '../secrets/secret-store.js';
 import { ownerCollections, ownerOf, type OwnerParams } from './owner-params.js';
-import { parseBody, secretsBody } from './request-bodies.js';
+import { parseBody, secretsBody, synchronizationBody } from './request-bodies.js';
 
 /** The synchronization entity and its secrets: PUT replaces the set (204), GET shows credentials masked. */
 export const secretsRoutes: GraphRouteModule = (app, { context, version }) => {
@@ -20,6 +20,23 @@ export const secretsRoutes: GraphRouteModule = (app, { context, version }) => {
         id: owner.servicePrincipal.id,
         secrets: maskSecrets(await context.secrets.read(db, owner.servicePrincipal.id)),
       };
+    });
+
+    // PUT on the synchronization entity carries its secrets; DELETE removes every job and the secrets.
+    app.put<{ Params: OwnerParams }>(base, write, async (request, reply) => {
+      const owner = await ownerOf(request, context, collection);
+      const body = parseBody(synchronizationBody, request.body, 'synchronization');
+      if (body.secrets !== undefined) await context.secrets.replace(db, owner.servicePrincipal.id, body.secrets);
+      return reply.status(204).send();
+    });
+
+    app.delete<{ Params: OwnerParams }>(base, write, async (request, reply) => {
+      const owner = await ownerOf(request, context, collection);
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('synchronization_jobs').where('service_principal_id', '=', owner.servicePrincipal.id).execute();
+        await trx.deleteFrom('synchronization_secrets').where('service_principal_id', '=', owner.servicePrincipal.id).execute();
+      });
+      return reply.status(204).send();
     });
 
     app.get<{ Params: OwnerParams }>(`${base}/secrets`, read, async (request) => {
