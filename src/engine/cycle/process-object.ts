@@ -22,7 +22,11 @@ import type { CycleContext } from './cycle-context.js';
 export async function processObjects(ctx: CycleContext, objects: readonly SourceObject[]): Promise<void> {
   const unique = [...new Map(objects.map((object) => [object.id, object])).values()];
   const linked = await ctx.store.getMany(unique.map((object) => object.id));
-  await forEachConcurrent(unique, ctx.options.exportConcurrency, (object) => processObject(ctx, object, linked.get(object.id)));
+  await forEachConcurrent(unique, ctx.options.exportConcurrency, async (object) => {
+    // Every object is a safe point: a pause or a lost lease stops the cycle between exports.
+    await ctx.checkpoint();
+    await processObject(ctx, object, linked.get(object.id));
+  });
   ctx.counters.processed += unique.length;
 }
 

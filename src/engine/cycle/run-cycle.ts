@@ -67,6 +67,12 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
   const counters = new CycleCounters();
   const appliedResets = job.pendingReset;
   let kind: 'full' | 'incremental' = 'incremental';
+  let started = false;
+  const start = (cycleKind: 'full' | 'incremental') => {
+    kind = cycleKind;
+    started = true;
+    hooks.started?.(kind);
+  };
   let environment: CycleEnvironment | undefined;
   let ctx: CycleContext | undefined;
   const finish = (
@@ -112,8 +118,7 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     await escrows.load();
     const state = await readJobState(deps.db, job.id);
     const watermark = appliedResets & RestartScope.Watermark ? null : state.watermark;
-    kind = watermark === null || state.schemaVersion !== environment.schema.version ? 'full' : 'incremental';
-    hooks.started?.(kind);
+    start(watermark === null || state.schemaVersion !== environment.schema.version ? 'full' : 'incremental');
     const stagedItems = await staged.list();
     ctx = buildCycleContext({
       db: deps.db,
@@ -162,6 +167,8 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
           : { code: reason, message: `${counters.failedObjects} object and ${counters.failedReferences} reference exports failed in this cycle.`, tenantActionable: true };
     return finish(entryErrors ? 'EntryLevelErrors' : 'Succeeded', { hasMore, entryCounts, quarantine: reason === null ? null : { reason, error: quarantineError } });
   } catch (error) {
+    // A cycle that could not even begin (no connector, no credentials) still counts as one that ran.
+    if (!started) start(kind);
     await ctx?.store.flush().catch(() => undefined);
     await ctx?.log.flush().catch(() => undefined);
     if (error instanceof CycleStoppedError) return finish('Stopped');
