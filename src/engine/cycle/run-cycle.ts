@@ -118,13 +118,14 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     await escrows.load();
     const state = await readJobState(deps.db, job.id);
     const watermark = appliedResets & RestartScope.Watermark ? null : state.watermark;
-    start(watermark === null || state.schemaVersion !== environment.schema.version ? 'full' : 'incremental');
+    const full = watermark === null || state.schemaVersion !== environment.schema.version;
+    start(full ? 'full' : 'incremental');
     const stagedItems = await staged.list();
     ctx = buildCycleContext({
       db: deps.db,
       jobId: job.id,
       cycleId: hooks.cycleId,
-      kind,
+      kind: full ? 'full' : 'incremental',
       environment,
       store,
       escrows,
@@ -138,7 +139,7 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     const context = ctx;
     let next = watermark ?? '';
     let hasMore = false;
-    if (kind === 'full') {
+    if (full) {
       next = await fullPass(context);
     } else {
       const result = await incrementalPass(context, watermark!, stagedItems);
