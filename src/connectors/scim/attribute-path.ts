@@ -38,7 +38,19 @@ export function canonicalSubAttribute(attribute: string): string {
   return canonicalNames.get(attribute.toLowerCase()) ?? attribute;
 }
 
+/** Paths come from attribute mappings, a small set parsed for every object: each is parsed once. */
+const parsed = new Map<string, AttributePath>();
+
 export function parseAttributePath(text: string): AttributePath {
+  let path = parsed.get(text);
+  if (path === undefined) {
+    path = parse(text);
+    if (parsed.size < 10_000) parsed.set(text, path);
+  }
+  return path;
+}
+
+function parse(text: string): AttributePath {
   let schema: string | undefined;
   let rest = text;
   if (/^urn:/i.test(text)) {

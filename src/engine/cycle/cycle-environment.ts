@@ -12,6 +12,7 @@ import { ConnectorNotImplementedError, EngineError, JobLevelFailure } from '../e
 import type { EngineOptions } from '../engine-options.js';
 import { compileSchema, MappingCompilationError, type CompiledSchema } from '../mapping/compiled-mapping.js';
 import { resolveDeleteThreshold } from '../stages/delete-threshold.js';
+import { keepAliveFetch } from '../targets/keep-alive-fetch.js';
 import { ScimTarget } from '../targets/scim-target.js';
 import { TrackedTarget } from '../targets/tracked-target.js';
 import type { CycleSettings } from './cycle-context.js';
@@ -62,17 +63,19 @@ export async function loadCycleEnvironment(
       timeoutMs: options.scim.timeoutMs,
       maxConcurrency: options.scim.maxConcurrency,
       memberChunkSize: options.scim.memberChunkSize,
+      fetch: keepAliveFetch({ maxSockets: options.scim.maxConcurrency }),
     });
   } catch (error) {
     if (error instanceof ScimConfigurationError) throw new JobLevelFailure('InvalidConfiguration', `${error.message}.`, { cause: error });
     throw error;
   }
+  const displayName = sp.displayName ?? sp.appId;
   const flag = (key: 'SyncAll' | 'SkipOutOfScopeDeletions') => (values.get(key) ?? '').toLowerCase() === 'true';
   return {
-    servicePrincipal: { id: sp.id, displayName: sp.displayName ?? sp.appId, appId: sp.appId },
+    servicePrincipal: { id: sp.id, displayName, appId: sp.appId },
     schema,
     source: new DirectorySource(db, { servicePrincipalId: sp.id, appRoles: sp.appRoles, syncAll: flag('SyncAll') }),
-    target: new TrackedTarget(new ScimTarget(client, dialect ?? client.dialect)),
+    target: new TrackedTarget(new ScimTarget(client, dialect ?? client.dialect), displayName),
     settings: {
       skipOutOfScopeDeletions: flag('SkipOutOfScopeDeletions'),
       threshold: resolveDeleteThreshold(values.get('SyncNotificationSettings'), job.settings),

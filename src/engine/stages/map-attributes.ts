@@ -68,13 +68,27 @@ export function evaluateReference(mapping: CompiledAttributeMapping, input: Mapp
   return mapping.reference === 'multi' ? [String(result)] : String(result);
 }
 
+/** The evaluation context of one object; SelectUniqueValue's oracle needs the mapping's target path. */
 function context(mapping: CompiledAttributeMapping, input: MappingInput): EvaluationContext {
+  const isUnique = input.isUnique;
   return {
     attribute: input.attribute,
     now: input.now,
     appRoleAssignments: input.appRoleAssignments,
-    ...(input.isUnique ? { isUnique: (value: string) => input.isUnique!(mapping.targetPath, value) } : {}),
+    ...(isUnique ? { isUnique: (value: string) => isUnique(mapping.targetPath, value) } : {}),
   };
+}
+
+/** Synchronous expressions share one context per object (built on first use): no oracle, no per-mapping objects. */
+const sharedContexts = new WeakMap<MappingInput, EvaluationContext>();
+
+function syncContext(input: MappingInput): EvaluationContext {
+  let shared = sharedContexts.get(input);
+  if (!shared) {
+    shared = { attribute: input.attribute, now: input.now, appRoleAssignments: input.appRoleAssignments };
+    sharedContexts.set(input, shared);
+  }
+  return shared;
 }
 
 async function evaluate(mapping: CompiledAttributeMapping, input: MappingInput): Promise<ExpressionValue> {
@@ -89,7 +103,7 @@ async function evaluate(mapping: CompiledAttributeMapping, input: MappingInput):
 
 function evaluateSync(mapping: CompiledAttributeMapping, input: MappingInput): ExpressionValue {
   try {
-    return mapping.expression!.evaluate(context(mapping, input));
+    return mapping.expression!.evaluate(syncContext(input));
   } catch (error) {
     throw evaluationFailure(mapping, error);
   }

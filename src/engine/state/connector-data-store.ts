@@ -15,6 +15,8 @@ export interface ConnectorObject {
 
 const lookupChunk = 500;
 const writeChunk = 100;
+/** Links queued before a flush is due at once; otherwise within `flushDelayMs`. */
+const flushBatch = 500;
 
 /**
  * The job's connector data store (engine-behavior §1.5). Reads go through a per-cycle cache; writes are queued
@@ -143,13 +145,13 @@ export class ConnectorDataStore {
 
   #queue(sourceId: string, value: ConnectorObject | null): void {
     this.#pending.set(sourceId, value);
-    if (this.#pending.size >= (this.options.flushSize ?? writeChunk)) {
+    if (this.#pending.size >= (this.options.flushSize ?? flushBatch)) {
       this.#flushing = this.#flushing.then(() => this.#write());
     } else {
       this.#timer ??= setTimeout(() => {
         this.#timer = undefined;
         this.#flushing = this.#flushing.then(() => this.#write());
-      }, this.options.flushDelayMs ?? 20);
+      }, this.options.flushDelayMs ?? 50);
     }
   }
 

@@ -10,10 +10,14 @@ import { JobLevelFailure, ObjectFailure } from '../engine-errors.js';
 export class TrackedTarget implements TargetConnector {
   #reachable = false;
 
-  constructor(private readonly inner: TargetConnector) {}
+  /** `displayName`: how logs name the target (the application's name rather than its URL). */
+  constructor(
+    private readonly inner: TargetConnector,
+    private readonly name?: string,
+  ) {}
 
   get displayName(): string {
-    return this.inner.displayName;
+    return this.name ?? this.inner.displayName;
   }
 
   get reachable(): boolean {
