@@ -25,7 +25,8 @@ export function keepAliveFetch(options: { readonly maxSockets: number }): typeof
       const body = typeof init.body === 'string' ? init.body : undefined;
       const headers = headerRecord(init.headers);
       if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-      const request = (protocol === 'https:' ? https : http).request(url, { method: init.method ?? 'GET', headers, agent }, (response) => {
+      const target = { hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: `${url.pathname}${url.search}` };
+      const request = (protocol === 'https:' ? https : http).request({ ...target, method: init.method ?? 'GET', headers, agent }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', fail);
@@ -57,15 +58,19 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
 }
 
 function responseLike(status: number, statusText: string, raw: http.IncomingHttpHeaders, text: string): Response {
-  const entries = Object.entries(raw).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]]));
+  // Header entries are built only when someone iterates them (the SCIM client's exchange observer).
+  const entries = () =>
+    Object.entries(raw)
+      .flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]]))
+      [Symbol.iterator]();
   const headers = {
     get: (name: string) => {
       const value = raw[name.toLowerCase()];
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
     },
     has: (name: string) => raw[name.toLowerCase()] !== undefined,
-    [Symbol.iterator]: () => entries[Symbol.iterator](),
-    entries: () => entries[Symbol.iterator](),
+    [Symbol.iterator]: entries,
+    entries,
   };
   return {
     status,
