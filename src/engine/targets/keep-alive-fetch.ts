@@ -59,10 +59,10 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
 
 function responseLike(status: number, statusText: string, raw: http.IncomingHttpHeaders, text: string): Response {
   // Header entries are built only when someone iterates them (the SCIM client's exchange observer).
-  const entries = () =>
-    Object.entries(raw)
-      .flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]]))
-      [Symbol.iterator]();
+  const entries = () => {
+    const pairs = Object.entries(raw).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]]));
+    return pairs[Symbol.iterator]();
+  };
   const headers = {
     get: (name: string) => {
       const value = raw[name.toLowerCase()];
