@@ -99,7 +99,8 @@ describe.each(storeKinds)('escrows and quarantine (%s)', (kind) => {
 
   it('quarantines a job whose target refuses the credentials or cannot be reached, with the error in status and logs', async () => {
     const app = await newApp('Credentials');
-    await assign(t.graph, app, (await createUser(t, 'ned')).id);
+    const ned = await createUser(t, 'ned');
+    await assign(t.graph, app, ned.id);
     const secretsPath = `/servicePrincipals/${app.servicePrincipalId}/synchronization/secrets`;
     expect((await t.graph('PUT', secretsPath, { value: [{ key: 'BaseAddress', value: scim.baseUrl }, { key: 'SecretToken', value: 'wrong-token' }] })).status).toBe(204);
     const refused = await runCycle(t, app);
@@ -119,5 +120,19 @@ describe.each(storeKinds)('escrows and quarantine (%s)', (kind) => {
     // `start` lifted the first quarantine, so this one begins a new series; the failures keep counting.
     expect(after.quarantine).toMatchObject({ reason: 'EncounteredQuarantineException', seriesCount: 1, error: { code: 'TargetUnreachable' } });
     expect(after.countSuccessiveCompleteFailures).toBe(2);
+
+    const good = { value: [{ key: 'BaseAddress', value: scim.baseUrl }, { key: 'SecretToken', value: scim.token }] };
+    expect((await t.graph('PUT', secretsPath, good)).status).toBe(204);
+    expect(await runCycle(t, app)).toMatchObject({ kind: 'full', state: 'Succeeded' });
+    expect((await job(t.graph, app)).status).toMatchObject({ code: 'Active', quarantine: null, countSuccessiveCompleteFailures: 0 });
+    expect(await t.watcher.next(app.jobId)).toMatchObject({ kind: 'incremental' });
+
+    // A restart asking for a full evaluation is not lost to a cycle that fails: the next one is full.
+    expect((await t.graph('PUT', secretsPath, { value: [{ key: 'BaseAddress', value: scim.baseUrl }, { key: 'SecretToken', value: 'wrong-again' }] })).status).toBe(204);
+    await pause(t.graph, app);
+    expect((await t.graph('PATCH', `/users/${ned.id}`, { jobTitle: 'Navigator' })).status).toBe(204);
+    expect(await runCycle(t, app, { resetScope: 'Watermark' })).toMatchObject({ kind: 'full', state: 'Failed' });
+    expect((await t.graph('PUT', secretsPath, good)).status).toBe(204);
+    expect(await runCycle(t, app)).toMatchObject({ kind: 'full', state: 'Succeeded' });
   });
 });

@@ -15,7 +15,7 @@ import { StagedDeletes } from '../state/staged-deletes.js';
 import { CycleCounters } from './cycle-counters.js';
 import { buildCycleContext } from './build-context.js';
 import type { CycleContext } from './cycle-context.js';
-import { loadCycleEnvironment, type CycleEnvironment } from './cycle-environment.js';
+import { loadCycleEnvironment } from './cycle-environment.js';
 import { runDeprovisions } from './deprovision.js';
 import { processObjects } from './process-object.js';
 import { runReferences } from './references.js';
@@ -65,7 +65,9 @@ const typeOrder = ['User', 'Group'];
 export async function runCycle(deps: CycleDependencies, job: SynchronizationJobRecord, hooks: CycleHooks): Promise<CycleOutcome> {
   const began = deps.options.now();
   const counters = new CycleCounters();
-  const appliedResets = job.pendingReset;
+  // Restart flags count as applied once their effect is durable: the cleared store, escrows and watermark at
+  // once; ForceDeletes only when the deprovisioning pass ran, so a cycle that stops before keeps it pending.
+  let appliedResets = job.pendingReset & ~RestartScope.ForceDeletes;
   let kind: 'full' | 'incremental' = 'incremental';
   let started = false;
   const start = (cycleKind: 'full' | 'incremental') => {
@@ -73,7 +75,6 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     started = true;
     hooks.started?.(kind);
   };
-  let environment: CycleEnvironment | undefined;
   let ctx: CycleContext | undefined;
   const finish = (
     state: CycleOutcome['state'],
@@ -109,7 +110,7 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
   };
 
   try {
-    environment = await loadCycleEnvironment(deps.db, deps.secrets, job, deps.options);
+    const environment = await loadCycleEnvironment(deps.db, deps.secrets, job, deps.options);
     const store = new ConnectorDataStore(deps.db, job.id);
     const escrows = new EscrowStore(deps.db, job.id, { baseMs: deps.options.escrowBackoffMs, maxMs: deps.options.escrowMaxBackoffMs });
     const staged = new StagedDeletes(deps.db, job.id);
@@ -118,6 +119,7 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     await escrows.load();
     const state = await readJobState(deps.db, job.id);
     const watermark = appliedResets & RestartScope.Watermark ? null : state.watermark;
+    if (watermark === null && state.watermark !== null) await writeJobState(deps.db, job.id, { ...state, watermark: null }, deps.options.now());
     const full = watermark === null || state.schemaVersion !== environment.schema.version;
     start(full ? 'full' : 'incremental');
     const stagedItems = await staged.list();
@@ -148,6 +150,7 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     }
     await runReferences(context);
     const deprovisioned = await runDeprovisions(context);
+    appliedResets |= job.pendingReset & RestartScope.ForceDeletes;
     await context.store.flush();
     await context.log.flush();
     await writeJobState(deps.db, job.id, { watermark: next, schemaVersion: environment.schema.version }, deps.options.now());
