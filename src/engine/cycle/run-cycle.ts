@@ -132,7 +132,7 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
       store,
       escrows,
       stagedIds: stagedItems.map((item) => item.sourceId),
-      forceDeletes: (appliedResets & RestartScope.ForceDeletes) !== 0,
+      forceDeletes: (job.pendingReset & RestartScope.ForceDeletes) !== 0,
       options: deps.options,
       logs: deps.logs,
       counters,
