@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
 import { RestartScope } from '../../sync/jobs/restart-scope.js';
@@ -259,8 +258,4 @@ function describeFailure(error: unknown): SynchronizationError {
   if (error instanceof ConnectorNotImplementedError) return { code: error.code, message: error.message, tenantActionable: false };
   if (error instanceof EngineError) return { code: error.code, message: error.message, tenantActionable: false };
   return { code: 'InternalError', message: error instanceof Error ? error.message : String(error), tenantActionable: false };
-}
-
-export function newCycleId(): string {
-  return randomUUID();
 }
