@@ -26,7 +26,7 @@ describe.each(storeKinds)('job lifecycle under the engine (%s)', (kind) => {
   });
 
   it('shows progress during a cycle and stops at a safe point when paused; start finishes the work', async () => {
-    scim.inject({ method: 'POST', path: '/Users', delayMs: 60, times: userCount });
+    scim.inject({ method: 'POST', path: '/Users', delayMs: 100, times: userCount });
     const stopped = t.watcher.next(app.jobId);
     expect((await t.graph('POST', `${app.jobPath}/start`)).status).toBe(204);
     let progress: { completedUnits: number; totalUnits: number }[] = [];
