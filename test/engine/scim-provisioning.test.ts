@@ -163,4 +163,15 @@ describe.each(storeKinds)('provisioning to SCIMMY (%s)', (kind) => {
     await enabled;
     expect(scim.users().find((user) => user.externalId === 'carol')).toMatchObject({ active: true });
   });
+
+  it('leaves no trace of changes to users outside the scope', async () => {
+    const outsider = await createUser(t, 'outsider');
+    const before = scim.requests.length;
+    const next = t.watcher.next(app.jobId);
+    expect((await t.graph('PATCH', `/users/${outsider.id}`, { jobTitle: 'Visitor' })).status).toBe(204);
+    const cycle = await next;
+    expect(cycle.state).toBe('Succeeded');
+    expect(scim.requests.length).toBe(before);
+    expect(await logs(t.graph, app, `sourceIdentity/id eq '${outsider.id}'`)).toEqual([]);
+  });
 });

@@ -66,7 +66,9 @@ export async function processObject(ctx: CycleContext, object: SourceObject, lin
       case 'skip':
       case 'keep':
         await settle(ctx, object.id);
-        if (ctx.logSkips) {
+        // Objects outside the assignment scope that were never provisioned are not the job's business: their
+        // changes leave no record (with SyncAll every object is assigned, and its skips are logged).
+        if (ctx.logSkips && (decision.kind === 'keep' || object.entitled || ctx.kind === 'onDemand')) {
           report.step(processingStep('Skip', skipText[decision.reason]));
           ctx.log.add(report.finish('other', 'skipped', { errorCode: 'EntrySynchronizationSkipped', reason: skipText[decision.reason] }));
         }
