@@ -35,9 +35,7 @@ export function applyCycleOutcome(job: SynchronizationJobRecord, outcome: CycleO
     : null;
   let schedule = job.schedule;
   if (quarantine && quarantineOutlived(quarantine, now, context.options.quarantineDisableAfterMs)) schedule = { ...schedule, state: 'Disabled' };
-  const ran = outcome.state !== 'Failed' || quarantine !== null;
-  const code =
-    schedule.state === 'Paused' ? 'Paused' : quarantine ? 'Quarantine' : schedule.state === 'Disabled' ? status.code : ran ? 'Active' : status.code === 'Quarantine' ? 'Active' : status.code;
+  const code = statusCode(schedule.state, quarantine !== null, outcome.state !== 'Failed', status.code);
   const succeeded = outcome.state === 'Succeeded';
   const at = now.toISOString();
   const nextRunAt =
@@ -68,6 +66,22 @@ export function applyCycleOutcome(job: SynchronizationJobRecord, outcome: CycleO
     runRequestedAt,
     nextRunAt,
   };
+}
+
+/**
+ * Paused while paused; Quarantine while quarantined; Active once a cycle ran (or when a failure that does not
+ * quarantine ends a quarantine); otherwise unchanged (a job that cannot run keeps NotRun).
+ */
+function statusCode(
+  schedule: SynchronizationJobRecord['schedule']['state'],
+  quarantined: boolean,
+  ran: boolean,
+  current: SynchronizationJobRecord['status']['code'],
+): SynchronizationJobRecord['status']['code'] {
+  if (schedule === 'Paused') return 'Paused';
+  if (quarantined) return 'Quarantine';
+  if (schedule === 'Disabled') return current;
+  return ran || current === 'Quarantine' ? 'Active' : current;
 }
 
 /** `status.progress` during a cycle: objects evaluated of those to evaluate. */
