@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, storeKinds, type TestStore } from '../../../test/support/stores.js';
-import { insertTestJob } from '../test-support/store-job.js';
+import { insertTestJob } from '../../../test/support/engine-test-job.js';
 import { acquireLease, leaseHolder, releaseLease, renewLease } from './lease.js';
 
 describe.each(storeKinds)('job lease (%s)', (kind) => {

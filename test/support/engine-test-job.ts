@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { newGuid } from '../../directory/guid.js';
-import { newServicePrincipal } from '../../directory/service-principals/service-principal.js';
-import { insertServicePrincipal } from '../../directory/service-principals/service-principal-repository.js';
-import type { Database } from '../../store/database.js';
-import { initialJobState } from '../../sync/jobs/job-defaults.js';
-import { insertJob } from '../../sync/jobs/job-repository.js';
-import type { SynchronizationJobRecord } from '../../sync/jobs/synchronization-job.js';
+import { newGuid } from '../../src/directory/guid.js';
+import { newServicePrincipal } from '../../src/directory/service-principals/service-principal.js';
+import { insertServicePrincipal } from '../../src/directory/service-principals/service-principal-repository.js';
+import type { Database } from '../../src/store/database.js';
+import { initialJobState } from '../../src/sync/jobs/job-defaults.js';
+import { insertJob } from '../../src/sync/jobs/job-repository.js';
+import type { SynchronizationJobRecord } from '../../src/sync/jobs/synchronization-job.js';
 
 /** A service principal with one job row, for store-level engine tests (the engine's tables reference jobs). */
 export async function insertTestJob(db: Kysely<Database>): Promise<SynchronizationJobRecord> {
