@@ -51,7 +51,7 @@ export async function processObject(ctx: CycleContext, object: SourceObject, lin
     linked: linked !== undefined,
     actions: mapping.actions,
     softDeletionSupported: mapping.softDeletionSupported,
-    hasSoftDeletionMapping: mapping.attributes.some((attr) => attr.softDeletion),
+    hasSoftDeletionMapping: mapping.hasSoftDeletionMapping,
     skipOutOfScopeDeletions: ctx.settings.skipOutOfScopeDeletions,
   });
   const input: MappingInput = {

@@ -62,8 +62,7 @@ export class CycleLog {
 }
 
 export function toLogEntry(report: ObjectReport, context: CycleLogContext): ProvisioningLogEntry {
-  const sp = context.servicePrincipal;
-  const systemDetails = { ApplicationId: sp.appId, ServicePrincipalId: sp.id, ServicePrincipalDisplayName: sp.displayName };
+  const shared = sharedParts(context);
   return {
     activityDateTime: report.at,
     jobId: context.jobId,
@@ -71,9 +70,9 @@ export function toLogEntry(report: ObjectReport, context: CycleLogContext): Prov
     changeId: report.changeId,
     provisioningAction: report.action,
     durationInMilliseconds: report.durationMs,
-    servicePrincipal: { id: sp.id, displayName: sp.displayName },
-    sourceSystem: { id: `${context.sourceSystemName}`, displayName: context.sourceSystemName, details: {} },
-    targetSystem: { id: sp.id, displayName: context.targetSystemName, details: systemDetails },
+    servicePrincipal: shared.servicePrincipal,
+    sourceSystem: shared.sourceSystem,
+    targetSystem: shared.targetSystem,
     sourceIdentity: {
       id: report.source.id,
       displayName: report.source.displayName ?? '',
@@ -84,10 +83,30 @@ export function toLogEntry(report: ObjectReport, context: CycleLogContext): Prov
       ...(report.target.id === undefined ? {} : { id: report.target.id }),
       displayName: report.target.displayName ?? '',
       identityType: report.target.objectType,
-      details: {},
     },
     provisioningStatusInfo: { status: report.status, errorInformation: report.error },
     provisioningSteps: report.steps,
     modifiedProperties: report.modified,
   };
+}
+
+/** What every record of a cycle names the same way, built once per cycle. */
+const shared = new WeakMap<CycleLogContext, Pick<ProvisioningLogEntry, 'servicePrincipal' | 'sourceSystem' | 'targetSystem'>>();
+
+function sharedParts(context: CycleLogContext): Pick<ProvisioningLogEntry, 'servicePrincipal' | 'sourceSystem' | 'targetSystem'> {
+  let parts = shared.get(context);
+  if (!parts) {
+    const sp = context.servicePrincipal;
+    parts = Object.freeze({
+      servicePrincipal: Object.freeze({ id: sp.id, displayName: sp.displayName }),
+      sourceSystem: Object.freeze({ id: context.sourceSystemName, displayName: context.sourceSystemName }),
+      targetSystem: Object.freeze({
+        id: sp.id,
+        displayName: context.targetSystemName,
+        details: Object.freeze({ ApplicationId: sp.appId, ServicePrincipalId: sp.id, ServicePrincipalDisplayName: sp.displayName }),
+      }),
+    });
+    shared.set(context, parts);
+  }
+  return parts;
 }

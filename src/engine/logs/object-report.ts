@@ -65,8 +65,9 @@ export class ReportBuilder {
       status,
       source: this.source,
       target: { id: this.#targetId, displayName: this.#targetName, objectType: this.targetObjectType },
-      steps: Object.freeze([...this.#steps]),
-      modified: Object.freeze([...this.#modified]),
+      // A report is finished once; its arrays are handed over rather than copied.
+      steps: Object.freeze(this.#steps),
+      modified: Object.freeze(this.#modified),
       error,
     });
   }

@@ -53,6 +53,8 @@ export interface CompiledObjectMapping {
   readonly matching: readonly CompiledAttributeMapping[];
   /** The target can disable objects (IsSoftDeletionSupported): out-of-scope objects are disabled, not deleted. */
   readonly softDeletionSupported: boolean;
+  /** Some mapping reads IsSoftDeleted (without one, nothing disables objects). */
+  readonly hasSoftDeletionMapping: boolean;
   /** `synchronizedEntryCountByType` key, e.g. `User to User`. */
   readonly entryLabel: string;
 }
@@ -161,6 +163,7 @@ function compileObjectMapping(schema: SynchronizationSchema, targetDirectoryName
     references: Object.freeze(all.filter((mapping) => mapping.reference !== null)),
     matching: Object.freeze(listMatchingAttributeMappings(objectMapping).map((mapping) => byPath.get(mapping.targetAttributeName)!)),
     softDeletionSupported: metadata.get('issoftdeletionsupported')?.toLowerCase() === 'true',
+    hasSoftDeletionMapping: all.some((mapping) => mapping.softDeletion),
     entryLabel: `${objectMapping.sourceObjectName} to ${objectMapping.targetObjectName.split(':').at(-1) ?? objectMapping.targetObjectName}`,
   });
 }

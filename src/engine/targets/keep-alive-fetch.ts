@@ -16,7 +16,7 @@ export function keepAliveFetch(options: { readonly maxSockets: number }): typeof
   };
   const send = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> =>
     new Promise((resolve, reject) => {
-      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+      const url = parseUrl(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
       const protocol = url.protocol as 'http:' | 'https:';
       const agent = agents[protocol];
       if (!agent) return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
@@ -25,8 +25,7 @@ export function keepAliveFetch(options: { readonly maxSockets: number }): typeof
       const body = typeof init.body === 'string' ? init.body : undefined;
       const headers = headerRecord(init.headers);
       if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-      const target = { hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: `${url.pathname}${url.search}` };
-      const request = (protocol === 'https:' ? https : http).request({ ...target, method: init.method ?? 'GET', headers, agent }, (response) => {
+      const request = (protocol === 'https:' ? https : http).request({ hostname: url.hostname, port: url.port, path: url.path, method: init.method ?? 'GET', headers, agent }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', fail);
@@ -48,6 +47,32 @@ export function keepAliveFetch(options: { readonly maxSockets: number }): typeof
       request.end(body);
     });
   return send as typeof fetch;
+}
+
+interface ParsedUrl {
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly port: string;
+  readonly path: string;
+}
+
+/** Origins are few (one per target): each is parsed once; the path is taken as the caller built it. */
+const origins = new Map<string, Omit<ParsedUrl, 'path'>>();
+
+function parseUrl(text: string): ParsedUrl {
+  const pathStart = text.indexOf('/', text.indexOf('//') + 2);
+  if (pathStart === -1) {
+    const url = new URL(text);
+    return { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: `${url.pathname}${url.search}` };
+  }
+  const origin = text.slice(0, pathStart);
+  let parts = origins.get(origin);
+  if (!parts) {
+    const url = new URL(origin);
+    parts = { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port };
+    if (origins.size < 1_000) origins.set(origin, parts);
+  }
+  return { ...parts, path: text.slice(pathStart) };
 }
 
 function headerRecord(headers: RequestInit['headers']): Record<string, string> {
