@@ -37,28 +37,43 @@ export interface IssueTokenInput {
   lifetimeSeconds: number;
 }
 
-export async function issueAppToken(keys: SigningKeyRing, input: IssueTokenInput): Promise<string> {
+/** Claims every access token carries, and the signature: one place for the token's envelope. */
+interface TokenEnvelope {
+  issuer: string;
+  audience: string;
+  tenantId: string;
+  appId: string;
+  appDisplayName: string | null;
+  subject: string;
+  lifetimeSeconds: number;
+}
+
+function signToken(keys: SigningKeyRing, envelope: TokenEnvelope, claims: Record<string, unknown>): Promise<string> {
   const { kid, key } = keys.signingKey();
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
-    tid: input.tenantId,
-    appid: input.appId,
-    azp: input.appId,
-    app_displayname: input.appDisplayName ?? undefined,
-    oid: input.objectId,
-    roles: input.roles,
-    idtyp: 'app',
+    tid: envelope.tenantId,
+    appid: envelope.appId,
+    azp: envelope.appId,
+    app_displayname: envelope.appDisplayName ?? undefined,
+    oid: envelope.subject,
+    ...claims,
     ver: '2.0',
     uti: randomBytes(16).toString('base64url'),
   })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
-    .setIssuer(input.issuer)
-    .setAudience(input.audience)
-    .setSubject(input.objectId)
+    .setIssuer(envelope.issuer)
+    .setAudience(envelope.audience)
+    .setSubject(envelope.subject)
     .setIssuedAt(now)
     .setNotBefore(now - 300)
-    .setExpirationTime(now + input.lifetimeSeconds)
+    .setExpirationTime(now + envelope.lifetimeSeconds)
     .sign(key);
+}
+
+/** An app-only token: the client's service principal, its application permissions in `roles`. */
+export function issueAppToken(keys: SigningKeyRing, input: IssueTokenInput): Promise<string> {
+  return signToken(keys, { ...input, subject: input.objectId }, { roles: input.roles, idtyp: 'app' });
 }
 
 export interface IssueUserTokenInput {
@@ -76,33 +91,15 @@ export interface IssueUserTokenInput {
 }
 
 /** A delegated (user) token, shaped like Microsoft's v2.0 access tokens for a signed-in user. */
-export async function issueUserToken(keys: SigningKeyRing, input: IssueUserTokenInput): Promise<string> {
-  const { kid, key } = keys.signingKey();
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({
-    tid: input.tenantId,
-    appid: input.appId,
-    azp: input.appId,
-    app_displayname: input.appDisplayName ?? undefined,
-    oid: input.userId,
+export function issueUserToken(keys: SigningKeyRing, input: IssueUserTokenInput): Promise<string> {
+  return signToken(keys, { ...input, subject: input.userId }, {
     upn: input.userPrincipalName,
     unique_name: input.userPrincipalName,
     name: input.name ?? undefined,
     scp: input.scopes.join(' '),
     idtyp: 'user',
-    ver: '2.0',
-    uti: randomBytes(16).toString('base64url'),
-  })
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
-    .setIssuer(input.issuer)
-    .setAudience(input.audience)
-    .setSubject(input.userId)
-    .setIssuedAt(now)
-    .setNotBefore(now - 300)
-    .setExpirationTime(now + input.lifetimeSeconds)
-    .sign(key);
+  });
 }
-
 /**
  * Verifies a bearer token: signature by one of our keys, expiry, audience and tenant. Verified tokens are
  * cached until they expire, because clients reuse one token for an hour and RSA verification dominates the

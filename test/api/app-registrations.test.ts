@@ -110,6 +110,9 @@ describe.each(storeKinds)('app registrations, secrets and permission grants (%s)
     });
     expect(badRole.status).toBe(400);
     expect((await graph('GET', '/applications/00000000-0000-0000-0000-000000000001')).status).toBe(404);
+    const byAppId = await graph('GET', "/servicePrincipals(appId='00000000-0000-0000-0000-00000000beef')");
+    expect(byAppId.status).toBe(404);
+    expect(byAppId.body.error.message).toMatch(/^Resource '00000000-0000-0000-0000-00000000beef' does not exist/);
     expect((await graph('POST', `/applications/${created.body.id}/removePassword`, { keyId: 'nope' })).status).toBe(400);
     expect((await graph('DELETE', `/applications/${created.body.id}`)).status).toBe(204);
     expect((await graph('GET', `/servicePrincipals/${sp.body.id}`)).status).toBe(404);

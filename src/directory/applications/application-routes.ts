@@ -53,7 +53,7 @@ const notFound = (id: string) =>
 /** An application named by object id, or by appId through the `(appId='…')` alternate key. */
 export async function loadApplication(db: Kysely<Database>, key: string): Promise<Application> {
   const application = key.startsWith('appId=') ? await findApplicationByAppId(db, key.slice('appId='.length)) : await findApplicationById(db, key);
-  if (!application) throw notFound(key);
+  if (!application) throw notFound(key.replace(/^appId=/, ''));
   return application;
 }
 

@@ -52,7 +52,7 @@ const notFound = (id: string) =>
 /** A service principal named by object id, or by appId through the `(appId='…')` alternate key. */
 export async function loadServicePrincipal(db: Parameters<typeof findServicePrincipalById>[0], key: string): Promise<ServicePrincipal> {
   const sp = key.startsWith('appId=') ? await findServicePrincipalByAppId(db, key.slice('appId='.length)) : await findServicePrincipalById(db, key);
-  if (!sp) throw notFound(key);
+  if (!sp) throw notFound(key.replace(/^appId=/, ''));
   return sp;
 }
 
