@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { requires } from '../../auth/permissions.js';
 import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import { odataContext } from '../../api/graph/odata-context.js';
@@ -6,10 +7,10 @@ import { parseOnDemandRequest } from '../../engine/index.js';
 import { BadRequestError } from '../../errors/graph-error.js';
 import { validateCredentials } from '../credentials-validation.js';
 import { getJob } from '../jobs/job-service.js';
-import type { SynchronizationSecretKey } from '../schema/index.js';
+import { parseSynchronizationInput } from '../schema/index.js';
 import { graphOperation } from './graph-action.js';
 import { ownerCollections, ownerOf, type OwnerParams } from './owner-params.js';
-import { acquireAccessTokenBody, parseBody, validateCredentialsBody } from './request-bodies.js';
+import { acquireAccessTokenBody, validateCredentialsBody } from './request-bodies.js';
 
 type JobParams = OwnerParams & { jobId: string };
 
@@ -21,8 +22,7 @@ export const credentialRoutes: GraphRouteModule = (app, { context, version }) =>
   for (const collection of ownerCollections) {
     const base = `/${collection}/:ownerId/synchronization`;
 
-    const credentialsFor = async (servicePrincipalId: string, body: ReturnType<typeof parseBody<unknown>>) => {
-      const input = body as { useSavedCredentials?: boolean | null; credentials?: { key: SynchronizationSecretKey; value: string | null }[] | null } | undefined;
+    const credentialsFor = async (servicePrincipalId: string, input: z.infer<typeof validateCredentialsBody>) => {
       if (input?.useSavedCredentials) return context.secrets.read(db, servicePrincipalId);
       return new Map((input?.credentials ?? []).flatMap(({ key, value }) => (value === null ? [] : [[key, value] as const])));
     };
@@ -30,14 +30,14 @@ export const credentialRoutes: GraphRouteModule = (app, { context, version }) =>
     graphOperation<JobParams>(app, 'POST', `${base}/jobs/:jobId`, 'validateCredentials', write, async (request, reply) => {
       const owner = await ownerOf(request, context, collection);
       const job = await getJob(db, owner, request.params.jobId);
-      const body = parseBody(validateCredentialsBody, request.body ?? undefined, 'validateCredentials request');
+      const body = parseSynchronizationInput(validateCredentialsBody, request.body ?? undefined, 'validateCredentials request');
       await validateCredentials(body?.templateId ?? job.templateId, await credentialsFor(owner.servicePrincipal.id, body));
       return reply.status(204).send();
     });
 
     graphOperation<OwnerParams>(app, 'POST', `${base}/jobs`, 'validateCredentials', write, async (request, reply) => {
       const owner = await ownerOf(request, context, collection);
-      const body = parseBody(validateCredentialsBody, request.body ?? undefined, 'validateCredentials request');
+      const body = parseSynchronizationInput(validateCredentialsBody, request.body ?? undefined, 'validateCredentials request');
       if (!body?.templateId) throw new BadRequestError('templateId is required when no job is named.');
       await validateCredentials(body.templateId, await credentialsFor(owner.servicePrincipal.id, body));
       return reply.status(204).send();
@@ -45,7 +45,7 @@ export const credentialRoutes: GraphRouteModule = (app, { context, version }) =>
 
     graphOperation<OwnerParams>(app, 'POST', base, 'acquireAccessToken', write, async (request, reply) => {
       const owner = await ownerOf(request, context, collection);
-      const body = parseBody(acquireAccessTokenBody, request.body, 'acquireAccessToken request');
+      const body = parseSynchronizationInput(acquireAccessTokenBody, request.body, 'acquireAccessToken request');
       const stored = await context.secrets.read(db, owner.servicePrincipal.id);
       const merged = new Map(stored);
       for (const { key, value } of body.credentials) if (value !== null) merged.set(key, value);

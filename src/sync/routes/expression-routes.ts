@@ -8,8 +8,9 @@ import { FILTER_OPERATOR_CATALOG, functionCatalog, parseExpressionResponse, type
 import { getJob, runtimeOf } from '../jobs/job-service.js';
 import { findOwnerTemplate } from '../owner-templates.js';
 import { graphOperation } from './graph-action.js';
+import { parseSynchronizationInput } from '../schema/index.js';
 import { ownerCollections, ownerOf, type OwnerParams } from './owner-params.js';
-import { parseBody } from './request-bodies.js';
+
 
 const parseExpressionBody = z.object({
   expression: z.string().nullable().optional(),
@@ -54,7 +55,7 @@ export const expressionRoutes: GraphRouteModule = (app, { context, version }) =>
     for (const { path, dialectOf } of bases) {
       graphOperation(app, 'POST', path, 'parseExpression', read, async (request) => {
         const dialect = await dialectOf(request);
-        const body = parseBody(parseExpressionBody, request.body, 'parseExpression request');
+        const body = parseSynchronizationInput(parseExpressionBody, request.body, 'parseExpression request');
         return {
           '@odata.context': odataContext(request, context, version, 'microsoft.graph.parseExpressionResponse'),
           ...(await parseExpressionResponse(body, { dialect })),

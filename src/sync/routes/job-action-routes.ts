@@ -3,8 +3,9 @@ import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import { pauseJobNow, restartJobNow, startJobNow } from '../jobs/job-service.js';
 import { parseRestartScope } from '../jobs/restart-scope.js';
 import { graphOperation } from './graph-action.js';
+import { parseSynchronizationInput } from '../schema/index.js';
 import { ownerCollections, ownerOf, type OwnerParams } from './owner-params.js';
-import { parseBody, restartJobBody } from './request-bodies.js';
+import { restartJobBody } from './request-bodies.js';
 
 type JobParams = OwnerParams & { jobId: string };
 
@@ -29,7 +30,7 @@ export const jobActionRoutes: GraphRouteModule = (app, { context }) => {
 
     graphOperation<JobParams>(app, 'POST', job, 'restart', write, async (request, reply) => {
       const owner = await ownerOf(request, context, collection);
-      const body = parseBody(restartJobBody, request.body ?? undefined, 'restart request');
+      const body = parseSynchronizationInput(restartJobBody, request.body ?? undefined, 'restart request');
       const scope = parseRestartScope(body?.criteria?.resetScope ?? undefined);
       await restartJobNow(db, context.secrets, owner, request.params.jobId, scope);
       return reply.status(204).send();

@@ -4,7 +4,8 @@ import { odataContext } from '../../api/graph/odata-context.js';
 import { createJob, deleteJob, getJob, updateJobSettings } from '../jobs/job-service.js';
 import { listJobs } from '../jobs/job-repository.js';
 import { toGraphJob } from '../jobs/synchronization-job.js';
-import { createJobBody, parseBody, updateJobBody } from './request-bodies.js';
+import { createJobBody, updateJobBody } from './request-bodies.js';
+import { parseSynchronizationInput } from '../schema/index.js';
 import { ownerCollections, ownerOf, type OwnerParams } from './owner-params.js';
 
 type JobParams = OwnerParams & { jobId: string };
@@ -27,7 +28,7 @@ export const jobRoutes: GraphRouteModule = (app, { context, version }) => {
 
     app.post<{ Params: OwnerParams }>(jobs, write, async (request, reply) => {
       const owner = await ownerOf(request, context, collection);
-      const body = parseBody(createJobBody, request.body, 'synchronizationJob');
+      const body = parseSynchronizationInput(createJobBody, request.body, 'synchronizationJob');
       const job = await createJob(db, owner, body.templateId, body.synchronizationJobSettings);
       return reply.status(201).send({
         '@odata.context': odataContext(request, context, version, `${owner.contextPath}/synchronization/jobs/$entity`),
@@ -43,7 +44,7 @@ export const jobRoutes: GraphRouteModule = (app, { context, version }) => {
 
     app.patch<{ Params: JobParams }>(`${jobs}/:jobId`, write, async (request, reply) => {
       const owner = await ownerOf(request, context, collection);
-      const body = parseBody(updateJobBody, request.body ?? {}, 'synchronizationJob');
+      const body = parseSynchronizationInput(updateJobBody, request.body ?? {}, 'synchronizationJob');
       await updateJobSettings(db, owner, request.params.jobId, body.synchronizationJobSettings ?? []);
       return reply.status(204).send();
     });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { BadRequestError } from '../../errors/graph-error.js';
 import { synchronizationSecretKeyStringValuePairSchema } from '../schema/index.js';
 
 const keyValuePair = z.object({ name: z.string().min(1), value: z.string().nullable().default(null) });
@@ -31,12 +30,3 @@ export const validateCredentialsBody = z
   .optional();
 
 export const acquireAccessTokenBody = z.object({ credentials: z.array(synchronizationSecretKeyStringValuePairSchema) });
-
-/** Validates a body at the edge; a 400 names the first offending property. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw new BadRequestError(`Invalid ${what}: ${where}${issue?.message ?? 'unexpected shape'}.`);
-}

@@ -2,8 +2,9 @@ import { requires } from '../../auth/permissions.js';
 import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import { odataContext } from '../../api/graph/odata-context.js';
 import { maskSecrets } from '../secrets/secret-store.js';
+import { parseSynchronizationInput } from '../schema/index.js';
 import { ownerCollections, ownerOf, type OwnerParams } from './owner-params.js';
-import { parseBody, secretsBody, synchronizationBody } from './request-bodies.js';
+import { secretsBody, synchronizationBody } from './request-bodies.js';
 
 /** The synchronization entity and its secrets: PUT replaces the set (204), GET shows credentials masked. */
 export const secretsRoutes: GraphRouteModule = (app, { context, version }) => {
@@ -25,7 +26,7 @@ export const secretsRoutes: GraphRouteModule = (app, { context, version }) => {
     // PUT on the synchronization entity carries its secrets; DELETE removes every job and the secrets.
     app.put<{ Params: OwnerParams }>(base, write, async (request, reply) => {
       const owner = await ownerOf(request, context, collection);
-      const body = parseBody(synchronizationBody, request.body, 'synchronization');
+      const body = parseSynchronizationInput(synchronizationBody, request.body, 'synchronization');
       if (body.secrets !== undefined) await context.secrets.replace(db, owner.servicePrincipal.id, body.secrets);
       return reply.status(204).send();
     });
@@ -49,7 +50,7 @@ export const secretsRoutes: GraphRouteModule = (app, { context, version }) => {
 
     app.put<{ Params: OwnerParams }>(`${base}/secrets`, write, async (request, reply) => {
       const owner = await ownerOf(request, context, collection);
-      const body = parseBody(secretsBody, request.body, 'secrets');
+      const body = parseSynchronizationInput(secretsBody, request.body, 'secrets');
       await context.secrets.replace(db, owner.servicePrincipal.id, body.value);
       return reply.status(204).send();
     });
