@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DirectorySource } from '../../connectors/directory/index.js';
-import { ScimClient, ScimConfigurationError, type ScimPatchDialect } from '../../connectors/scim/index.js';
+import type { ScimPatchDialect } from '../../connectors/scim/index.js';
 import { findServicePrincipalById } from '../../directory/service-principals/service-principal-repository.js';
 import type { Database } from '../../store/database.js';
 import { runtimeOf } from '../../sync/jobs/job-service.js';
@@ -12,8 +11,7 @@ import { ConnectorNotImplementedError, EngineError, JobLevelFailure } from '../e
 import type { EngineOptions } from '../engine-options.js';
 import { compileSchema, MappingCompilationError, type CompiledSchema } from '../mapping/compiled-mapping.js';
 import { resolveDeleteThreshold } from '../stages/delete-threshold.js';
-import { keepAliveFetch } from '../targets/keep-alive-fetch.js';
-import { ScimTarget } from '../targets/scim-target.js';
+import { flowFor } from '../flows/index.js';
 import { TrackedTarget } from '../targets/tracked-target.js';
 import type { CycleSettings } from './cycle-context.js';
 
@@ -27,10 +25,10 @@ export interface CycleEnvironment {
 }
 
 /**
- * Builds a job's environment from the store: the template's connector kinds (only the built-in directory
- * to SCIM 2.0 is implemented; other kinds are a ConnectorNotImplementedError the status reports), the
- * secrets (credentials, SyncAll, SkipOutOfScopeDeletions, SyncNotificationSettings) and the schema compiled
- * once per version. `dialect` overrides the tenant URL's PATCH dialect (provisionOnDemand ignores the flag).
+ * Builds a job's environment from the store: the flow of the template's connector kinds (a kind the engine
+ * does not run is a ConnectorNotImplementedError the status reports), the secrets (credentials,
+ * SkipOutOfScopeDeletions, SyncNotificationSettings) and the schema compiled once per version. `dialect`
+ * overrides the tenant URL's PATCH dialect (provisionOnDemand ignores the flag).
  */
 export async function loadCycleEnvironment(
   db: Kysely<Database>,
@@ -40,9 +38,10 @@ export async function loadCycleEnvironment(
   dialect?: ScimPatchDialect,
 ): Promise<CycleEnvironment> {
   const runtime = runtimeOf(job.templateId);
-  if (runtime.source !== 'directory' || runtime.target !== 'scim') {
+  const flow = flowFor(runtime.source, runtime.target);
+  if (!flow) {
     throw new ConnectorNotImplementedError(
-      `Jobs of template '${job.templateId}' read from ${describe(runtime.source)} and write to ${describe(runtime.target)}; Provisio's engine runs jobs from its directory to SCIM 2.0 applications only.`,
+      `Jobs of template '${job.templateId}' read from ${describe(runtime.source)} and write to ${describe(runtime.target)}; Provisio's engine does not run that flow.`,
     );
   }
   const sp = await findServicePrincipalById(db, job.servicePrincipalId);
@@ -57,27 +56,16 @@ export async function loadCycleEnvironment(
     if (error instanceof MappingCompilationError) throw new JobLevelFailure('InvalidSchema', error.message, { cause: error });
     throw error;
   }
-  let client: ScimClient;
-  try {
-    client = ScimClient.fromSecrets(values, {
-      timeoutMs: options.scim.timeoutMs,
-      maxConcurrency: options.scim.maxConcurrency,
-      memberChunkSize: options.scim.memberChunkSize,
-      fetch: keepAliveFetch({ maxSockets: options.scim.maxConcurrency }),
-    });
-  } catch (error) {
-    if (error instanceof ScimConfigurationError) throw new JobLevelFailure('InvalidConfiguration', `${error.message}.`, { cause: error });
-    throw error;
-  }
   const displayName = sp.displayName ?? sp.appId;
-  const flag = (key: 'SyncAll' | 'SkipOutOfScopeDeletions') => (values.get(key) ?? '').toLowerCase() === 'true';
+  const servicePrincipal = { id: sp.id, displayName, appId: sp.appId, appRoles: sp.appRoles };
+  const connectors = await flow({ db, job, servicePrincipal, secrets: values, schema, options, ...(dialect ? { dialect } : {}) });
   return {
-    servicePrincipal: { id: sp.id, displayName, appId: sp.appId },
+    servicePrincipal,
     schema,
-    source: new DirectorySource(db, { servicePrincipalId: sp.id, appRoles: sp.appRoles, syncAll: flag('SyncAll') }),
-    target: new TrackedTarget(new ScimTarget(client, dialect ?? client.dialect), displayName),
+    source: connectors.source,
+    target: new TrackedTarget(connectors.target, displayName),
     settings: {
-      skipOutOfScopeDeletions: flag('SkipOutOfScopeDeletions'),
+      skipOutOfScopeDeletions: (values.get('SkipOutOfScopeDeletions') ?? '').toLowerCase() === 'true',
       threshold: resolveDeleteThreshold(values.get('SyncNotificationSettings'), job.settings),
     },
   };

@@ -1,0 +1,14 @@
+import type { ConnectorKind } from '../../sync/templates/index.js';
+import type { Flow } from './flow.js';
+import { scimOutboundFlow } from './scim-outbound.js';
+
+export type { Flow, FlowConnectors, FlowInput } from './flow.js';
+
+/** The flows the engine runs, by `source->target` connector kinds of the job's template. */
+const flows: Readonly<Partial<Record<`${ConnectorKind}->${ConnectorKind}`, Flow>>> = {
+  'directory->scim': scimOutboundFlow,
+};
+
+export function flowFor(source: ConnectorKind, target: ConnectorKind): Flow | undefined {
+  return flows[`${source}->${target}`];
+}

@@ -1,0 +1,30 @@
+import { DirectorySource } from '../../connectors/directory/index.js';
+import { ScimClient, ScimConfigurationError } from '../../connectors/scim/index.js';
+import { JobLevelFailure } from '../engine-errors.js';
+import { keepAliveFetch } from '../targets/keep-alive-fetch.js';
+import { ScimTarget } from '../targets/scim-target.js';
+import type { Flow } from './flow.js';
+
+/**
+ * App provisioning: the directory's users and groups in the job's assignment scope (or all of them with
+ * `SyncAll`) to a SCIM 2.0 application, connected by `BaseAddress` and `SecretToken` or client credentials.
+ */
+export const scimOutboundFlow: Flow = ({ db, secrets, servicePrincipal, options, dialect }) => {
+  let client: ScimClient;
+  try {
+    client = ScimClient.fromSecrets(secrets, {
+      timeoutMs: options.scim.timeoutMs,
+      maxConcurrency: options.scim.maxConcurrency,
+      memberChunkSize: options.scim.memberChunkSize,
+      fetch: keepAliveFetch({ maxSockets: options.scim.maxConcurrency }),
+    });
+  } catch (error) {
+    if (error instanceof ScimConfigurationError) throw new JobLevelFailure('InvalidConfiguration', `${error.message}.`, { cause: error });
+    throw error;
+  }
+  const syncAll = (secrets.get('SyncAll') ?? '').toLowerCase() === 'true';
+  return {
+    source: new DirectorySource(db, { servicePrincipalId: servicePrincipal.id, appRoles: servicePrincipal.appRoles, syncAll }),
+    target: new ScimTarget(client, dialect ?? client.dialect),
+  };
+};
