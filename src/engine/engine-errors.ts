@@ -29,6 +29,16 @@ export class ConnectorNotImplementedError extends EngineError {
   }
 }
 
+/**
+ * The source cannot continue from the job's watermark (written by another domain controller, or damaged):
+ * the cycle fails without moving anything, and the next one, at once, is a full cycle.
+ */
+export class WatermarkExpiredError extends EngineError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('WatermarkExpired', message, options);
+  }
+}
+
 /** The cycle stopped at a safe point: the job was paused or deleted, the lease was lost, or the service stops. */
 export class CycleStoppedError extends EngineError {
   constructor(readonly reason: 'paused' | 'deleted' | 'leaseLost' | 'shutdown') {

@@ -11,5 +11,5 @@ export type { OnDemandRequest } from './on-demand/on-demand-request.js';
 export type { OnDemandResponse } from './on-demand/on-demand-response.js';
 export type { SourceConnector, SourceObject, SourceChanges, IncrementalImport } from './connectors/source-connector.js';
 export type { TargetConnector, TargetObject, AttributeUpdate } from './connectors/target-connector.js';
-export { ConnectorNotImplementedError, CycleStoppedError, EngineError, JobLevelFailure, ObjectFailure } from './engine-errors.js';
+export { ConnectorNotImplementedError, CycleStoppedError, EngineError, JobLevelFailure, ObjectFailure, WatermarkExpiredError } from './engine-errors.js';
 export { acquireLease, leaseHolder, releaseLease, renewLease } from './runner/lease.js';

@@ -17,6 +17,12 @@ export interface SourceConnector {
   readObjects(objectType: string, ids: readonly string[]): Promise<SourceObject[]>;
   /** The groups each of these objects is a direct member of (for members provisioned after their groups). */
   groupsContaining(memberIds: readonly string[]): Promise<Map<string, string[]>>;
+  /**
+   * provisionOnDemand's subjects, named as the hosted service names them for this kind of source (Active
+   * Directory: distinguished names); subjects not found are left out. Sources whose ids are those names do not
+   * implement it (readObjects is used).
+   */
+  readSubjects?(objectType: string, names: readonly string[]): Promise<SourceObject[]>;
 }
 
 export type SourceObjectState = 'live' | 'softDeleted' | 'gone';
@@ -24,7 +30,7 @@ export type SourceObjectState = 'live' | 'softDeleted' | 'gone';
 /** One source object as a cycle sees it. */
 export interface SourceObject {
   readonly id: string;
-  /** Source object name of the schema (`User`, `Group`). */
+  /** Source object name of the schema (`User`, `Group`; `user`, `inetOrgPerson`, `group`, `contact` from AD). */
   readonly objectType: string;
   readonly state: SourceObjectState;
   readonly displayName: string | null;

@@ -22,6 +22,8 @@ export interface CycleEnvironment {
   readonly source: SourceConnector;
   readonly target: TrackedTarget;
   readonly settings: Omit<CycleSettings, 'forceDeletes'>;
+  /** Releases the connectors' connections; the cycle (or on-demand call) calls it when it ends. */
+  close(): Promise<void>;
 }
 
 /**
@@ -67,6 +69,9 @@ export async function loadCycleEnvironment(
     settings: {
       skipOutOfScopeDeletions: (values.get('SkipOutOfScopeDeletions') ?? '').toLowerCase() === 'true',
       threshold: resolveDeleteThreshold(values.get('SyncNotificationSettings'), job.settings),
+    },
+    close: async () => {
+      await connectors.close?.();
     },
   };
 }

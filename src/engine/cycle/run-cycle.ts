@@ -4,8 +4,9 @@ import { RestartScope } from '../../sync/jobs/restart-scope.js';
 import type { QuarantineReason, SynchronizationError, SynchronizationJobRecord, SynchronizationTaskExecution } from '../../sync/jobs/synchronization-job.js';
 import type { ProvisioningLogWriter } from '../../sync/provisioning-logs/index.js';
 import type { SecretStore } from '../../sync/secrets/secret-store.js';
-import { ConnectorNotImplementedError, CycleStoppedError, EngineError, JobLevelFailure } from '../engine-errors.js';
+import { ConnectorNotImplementedError, CycleStoppedError, EngineError, JobLevelFailure, WatermarkExpiredError } from '../engine-errors.js';
 import type { EngineOptions } from '../engine-options.js';
+import type { CompiledObjectMapping } from '../mapping/compiled-mapping.js';
 import { escrowQuarantineReason } from '../stages/quarantine-rules.js';
 import { ConnectorDataStore } from '../state/connector-data-store.js';
 import { EscrowStore } from '../state/escrow-store.js';
@@ -14,7 +15,7 @@ import { StagedDeletes } from '../state/staged-deletes.js';
 import { CycleCounters } from './cycle-counters.js';
 import { buildCycleContext } from './build-context.js';
 import type { CycleContext } from './cycle-context.js';
-import { loadCycleEnvironment } from './cycle-environment.js';
+import { loadCycleEnvironment, type CycleEnvironment } from './cycle-environment.js';
 import { runDeprovisions } from './deprovision.js';
 import { processObjects } from './process-object.js';
 import { runReferences } from './references.js';
@@ -52,13 +53,11 @@ export interface CycleOutcome {
   readonly appliedResets: number;
 }
 
-const typeOrder = ['User', 'Group'];
-
 /**
  * One cycle of a job (engine-behavior §1.2–§1.4): apply the restart scope a restart asked for; a full cycle
  * when there is no watermark or the schema changed since the last full one, else an incremental one from the
- * watermark; the object pass (users, then groups), references, deprovisioning with the delete threshold; then
- * the watermark moves — only now, after everything below it is exported or escrowed, so a crash replays from
+ * watermark; the object pass (members before the groups holding them), references, deprovisioning with the
+ * delete threshold; then the watermark moves — only now, after everything below it is exported or escrowed, so a crash replays from
  * the previous watermark and the replay, matching before creating, duplicates nothing.
  */
 export async function runCycle(deps: CycleDependencies, job: SynchronizationJobRecord, hooks: CycleHooks): Promise<CycleOutcome> {
@@ -75,6 +74,7 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     hooks.started?.(kind);
   };
   let ctx: CycleContext | undefined;
+  let environment: CycleEnvironment | undefined;
   const finish = (
     state: CycleOutcome['state'],
     extra: Partial<Pick<CycleOutcome, 'quarantine' | 'hasMore' | 'entryCounts'>> & { error?: SynchronizationError | null } = {},
@@ -109,7 +109,7 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
   };
 
   try {
-    const environment = await loadCycleEnvironment(deps.db, deps.secrets, job, deps.options);
+    environment = await loadCycleEnvironment(deps.db, deps.secrets, job, deps.options);
     const store = new ConnectorDataStore(deps.db, job.id);
     const escrows = new EscrowStore(deps.db, job.id, { baseMs: deps.options.escrowBackoffMs, maxMs: deps.options.escrowMaxBackoffMs });
     const staged = new StagedDeletes(deps.db, job.id);
@@ -176,8 +176,15 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     await ctx?.log.flush().catch(() => undefined);
     if (error instanceof CycleStoppedError) return finish('Stopped');
     const failure = describeFailure(error);
+    if (error instanceof WatermarkExpiredError) {
+      // Nothing moved; the next cycle, at once, is a full one.
+      await writeJobState(deps.db, job.id, { ...(await readJobState(deps.db, job.id)), watermark: null }, deps.options.now());
+      return finish('Failed', { error: failure, hasMore: true });
+    }
     const quarantine = error instanceof JobLevelFailure ? { reason: 'EncounteredQuarantineException' as const, error: failure } : null;
     return finish('Failed', { error: failure, quarantine });
+  } finally {
+    await environment?.close().catch(() => undefined);
   }
 }
 
@@ -241,11 +248,18 @@ async function incrementalPass(
   return { watermark: page.watermark, hasMore: page.hasMore };
 }
 
-/** Users before groups (members must exist before memberships), then any other mapped type. */
+/**
+ * The schema's source object types, those that hold members (groups: their mapping writes a multi-valued
+ * reference) last, so that members exist in the target before memberships are written; otherwise in
+ * schema order.
+ */
 function orderedTypes(ctx: CycleContext, present?: ReadonlyMap<string, string>): string[] {
-  const mapped = [...ctx.schema.objectMappings.keys()];
-  const types = [...typeOrder.filter((type) => mapped.includes(type)), ...mapped.filter((type) => !typeOrder.includes(type))];
-  return present ? types.filter((type) => [...present.values()].includes(type)) : types;
+  const mappings = [...ctx.schema.objectMappings.values()];
+  const holdsMembers = (mapping: CompiledObjectMapping) => mapping.references.some((reference) => reference.reference === 'multi');
+  const types = [...mappings.filter((mapping) => !holdsMembers(mapping)), ...mappings.filter(holdsMembers)].map((mapping) => mapping.sourceObjectName);
+  if (!present) return types;
+  const wanted = new Set(present.values());
+  return types.filter((type) => wanted.has(type));
 }
 
 async function countEntries(ctx: CycleContext): Promise<{ key: string; value: number }[]> {

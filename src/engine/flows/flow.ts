@@ -25,6 +25,8 @@ export interface FlowInput {
 export interface FlowConnectors {
   readonly source: SourceConnector;
   readonly target: TargetConnector;
+  /** Releases what the connectors hold open (directory connections); called once the cycle or on-demand call ends. */
+  close?(): Promise<void>;
 }
 
 /**

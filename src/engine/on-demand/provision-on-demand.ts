@@ -6,6 +6,7 @@ import type { SynchronizationJobRecord } from '../../sync/jobs/synchronization-j
 import type { ProvisioningLogWriter } from '../../sync/provisioning-logs/index.js';
 import type { SecretStore } from '../../sync/secrets/secret-store.js';
 import { buildCycleContext } from '../cycle/build-context.js';
+import type { SourceObject } from '../connectors/source-connector.js';
 import type { CycleEnvironment } from '../cycle/cycle-environment.js';
 import { loadCycleEnvironment } from '../cycle/cycle-environment.js';
 import { runDeprovisions } from '../cycle/deprovision.js';
@@ -53,17 +54,21 @@ export class OnDemandProvisioner {
       if (error instanceof ConnectorNotImplementedError || error instanceof JobLevelFailure) throw new BadRequestError(error.message, { code: error.code });
       throw error;
     }
-    if (request.ruleId !== environment.schema.ruleId) {
-      throw new BadRequestError(`The rule '${request.ruleId}' is not a synchronization rule of this job's schema (its rule is '${environment.schema.ruleId}').`, {
-        code: 'InvalidRuleId',
-      });
-    }
-    const subjectType = this.#objectType(environment, request.objectTypeName);
-    await this.#lease(job.id);
     try {
-      return await this.#run(job, environment, request, subjectType);
+      if (request.ruleId !== environment.schema.ruleId) {
+        throw new BadRequestError(`The rule '${request.ruleId}' is not a synchronization rule of this job's schema (its rule is '${environment.schema.ruleId}').`, {
+          code: 'InvalidRuleId',
+        });
+      }
+      const subjectType = this.#objectType(environment, request.objectTypeName);
+      await this.#lease(job.id);
+      try {
+        return await this.#run(job, environment, request, subjectType);
+      } finally {
+        await releaseLease(db, job.id, this.#owner);
+      }
     } finally {
-      await releaseLease(db, job.id, this.#owner);
+      await environment.close().catch(() => undefined);
     }
   }
 
@@ -86,10 +91,15 @@ export class OnDemandProvisioner {
       keepLogs: true,
       checkpoint: async () => undefined,
     });
-    const [subject] = await environment.source.readObjects(subjectType, [request.objectId]);
-    if (!subject || subject.state === 'gone') throw new NotFoundError(`The ${subjectType.toLowerCase()} '${request.objectId}' was not found in the directory.`);
-    const members = request.members.length === 0 ? [] : await environment.source.readObjects('User', request.members.map((member) => member.objectId));
+    let subject: SourceObject | undefined;
     try {
+      [subject] = await this.#read(environment, subjectType, [request.objectId]);
+      if (!subject || subject.state === 'gone') throw new NotFoundError(`The ${subjectType.toLowerCase()} '${request.objectId}' was not found in the directory.`);
+      const members: SourceObject[] = [];
+      for (const type of new Set(request.members.map((member) => this.#objectType(environment, member.objectTypeName)))) {
+        const ids = request.members.filter((member) => this.#objectType(environment, member.objectTypeName) === type).map((member) => member.objectId);
+        members.push(...(await this.#read(environment, type, ids)));
+      }
       await processObjects(ctx, members.filter((member) => member.state !== 'gone'));
       await processObjects(ctx, [subject]);
       // Only the named members' memberships, and no other group of a newly provisioned member.
@@ -105,9 +115,16 @@ export class OnDemandProvisioner {
       await ctx.store.flush();
       await ctx.log.flush();
     }
-    const record = ctx.log.records.find((candidate) => candidate.sourceIdentity.id === subject.id);
-    if (!record) throw new EngineError('OnDemandNoRecord', `Provisioning ${subject.id} on demand produced no record.`);
+    const subjectId = subject.id;
+    const record = ctx.log.records.find((candidate) => candidate.sourceIdentity.id === subjectId);
+    if (!record) throw new EngineError('OnDemandNoRecord', `Provisioning ${subjectId} on demand produced no record.`);
     return onDemandResponse(record);
+  }
+
+  /** Subjects as the request names them: AD distinguished names go through the source's readSubjects. */
+  #read(environment: CycleEnvironment, objectType: string, names: readonly string[]): Promise<SourceObject[]> {
+    const { source } = environment;
+    return source.readSubjects ? source.readSubjects(objectType, names) : source.readObjects(objectType, names);
   }
 
   #objectType(environment: CycleEnvironment, name: string): string {
