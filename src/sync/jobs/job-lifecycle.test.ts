@@ -56,4 +56,11 @@ describe('job lifecycle', () => {
     expect(twice.pendingReset).toBe(RestartScope.Watermark | RestartScope.Escrows | RestartScope.ForceDeletes);
     expect(twice.schedule.state).toBe('Active');
   });
+
+  it('forgets the failure history only on a restart with QuarantineState', () => {
+    const failing = { ...created, status: { ...created.status, countSuccessiveCompleteFailures: 3 } };
+    expect(restartJob(failing, RestartScope.QuarantineState, 'PT40M', now).status.countSuccessiveCompleteFailures).toBe(0);
+    expect(restartJob(failing, RestartScope.Watermark, 'PT40M', now).status.countSuccessiveCompleteFailures).toBe(3);
+    expect(startJob(failing, 'PT40M', now).status.countSuccessiveCompleteFailures).toBe(3);
+  });
 });

@@ -6,7 +6,9 @@ import type { SynchronizationJobRecord } from './synchronization-job.js';
  * - start: schedule Active at the template's interval, a cycle requested now; a quarantine is lifted;
  *   status NotRun until the first cycle completes, Active after.
  * - pause: schedule and status Paused; nothing runs; watermarks and escrows are kept for the next start.
- * - restart: records the reset scope for the next cycle to apply, then starts.
+ * - restart: records the reset scope for the next cycle to apply, then starts. `QuarantineState` also forgets
+ *   the failure history (countSuccessiveCompleteFailures), so the next quarantine begins afresh; a plain start
+ *   lifts the quarantine but keeps counting.
  */
 export function startJob(job: SynchronizationJobRecord, interval: string, now: Date): SynchronizationJobRecord {
   const at = now.toISOString();
@@ -26,5 +28,6 @@ export function pauseJob(job: SynchronizationJobRecord): SynchronizationJobRecor
 
 export function restartJob(job: SynchronizationJobRecord, scope: number, interval: string, now: Date): SynchronizationJobRecord {
   const resets = scope & (RestartScope.Full | RestartScope.ForceDeletes);
-  return startJob({ ...job, pendingReset: job.pendingReset | resets }, interval, now);
+  const status = scope & RestartScope.QuarantineState ? { ...job.status, countSuccessiveCompleteFailures: 0 } : job.status;
+  return startJob({ ...job, status, pendingReset: job.pendingReset | resets }, interval, now);
 }
