@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { appRoleAssignmentRoutes } from '../directory/app-role-assignments/app-role-assignment-routes.js';
 import { applicationRoutes } from '../directory/applications/application-routes.js';
 import { applicationTemplateRoutes } from '../directory/application-templates/application-template-routes.js';
+import { contactRoutes } from '../directory/contacts/contact-routes.js';
 import { deletedItemRoutes } from '../directory/deleted-items/deleted-item-routes.js';
 import { deltaRoutes } from '../directory/delta/delta-routes.js';
 import { extensionPropertyRoutes } from '../directory/extension-properties/extension-property-routes.js';
@@ -56,6 +57,7 @@ export const graphRouteModules: readonly GraphRouteModule[] = [
   userLinkRoutes,
   groupRoutes,
   groupLinkRoutes,
+  contactRoutes,
   deltaRoutes,
   deletedItemRoutes,
   extensionPropertyRoutes,

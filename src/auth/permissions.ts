@@ -55,6 +55,8 @@ export const requires = {
   usersWrite: ['User.ReadWrite.All', 'Directory.ReadWrite.All'],
   groupsRead: ['Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   groupsWrite: ['Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+  contactsRead: ['Directory.Read.All', 'Directory.ReadWrite.All'],
+  contactsWrite: ['Directory.ReadWrite.All'],
   appRoleAssignmentsWrite: ['AppRoleAssignment.ReadWrite.All', 'Application.ReadWrite.All', 'Directory.ReadWrite.All'],
   synchronizationRead: ['Synchronization.Read.All', 'Synchronization.ReadWrite.All', 'Application.ReadWrite.OwnedBy', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   synchronizationWrite: ['Synchronization.ReadWrite.All', 'Application.ReadWrite.OwnedBy', 'Directory.ReadWrite.All'],

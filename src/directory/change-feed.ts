@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
 import { isPostgres } from './directory-objects/store-dialect.js';
 
-export type DirectoryObjectType = 'user' | 'group' | 'application' | 'servicePrincipal' | 'appRoleAssignment';
+export type DirectoryObjectType = 'user' | 'group' | 'orgContact' | 'application' | 'servicePrincipal' | 'appRoleAssignment';
 export type ChangeType = 'created' | 'updated' | 'deleted' | 'restored' | 'purged' | 'linked' | 'unlinked';
 
 export interface DirectoryChange {

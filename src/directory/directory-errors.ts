@@ -104,3 +104,10 @@ export class UnsupportedReferenceTypeError extends BadRequestError {
     super(`An object of type '${objectType}' cannot be added to the '${relation}' relation.`, { code: 'Request_BadRequest' });
   }
 }
+
+/** 400 for an operation Graph does not offer on a resource at all (organizational contacts are read-only). */
+export class OperationNotAllowedOnResourceError extends BadRequestError {
+  constructor(operation: 'Create' | 'Update' | 'Delete', resource: string) {
+    super(`Data contract version does not allow '${operation}' operations against instances of resource '${resource}'.`, { code: 'Request_BadRequest' });
+  }
+}

@@ -22,6 +22,7 @@ export interface Database {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   group_owners: GroupOwnersTable;
+  contacts: ContactsTable;
   extension_properties: ExtensionPropertiesTable;
   engine_leases: EngineLeasesTable;
   engine_job_state: EngineJobStateTable;
@@ -191,9 +192,28 @@ export interface GroupsTable {
   created_at: string;
   deleted_at: string | null;
   data: string;
+  /** The on-premises anchor of a synchronized group (base64 of its objectGUID); not part of the Graph document. */
+  source_anchor: Generated<string | null>;
 }
 
-/** Direct membership: `member_type` is `user` or `group`. */
+/**
+ * An organizational contact (Graph's orgContact), written by synchronization only. `data` is the Graph
+ * document; `source_anchor` the on-premises anchor. Contacts are deleted for good, never soft-deleted.
+ */
+export interface ContactsTable {
+  id: string;
+  display_name: string | null;
+  display_name_lower: string | null;
+  given_name_lower: string | null;
+  surname_lower: string | null;
+  mail_lower: string | null;
+  mail_nickname_lower: string | null;
+  source_anchor: string | null;
+  created_at: string;
+  data: string;
+}
+
+/** Direct membership: `member_type` is `user`, `group` or `orgContact`. */
 export interface GroupMembersTable {
   group_id: string;
   member_id: string;

@@ -81,8 +81,9 @@ async function readInitialGroups(db: Kysely<Database>, state: InitialState, targ
     select m.group_id, m.member_id, m.member_type from group_members m
       left join users u on u.id = m.member_id and m.member_type = 'user' and u.deleted_at is null
       left join groups g on g.id = m.member_id and m.member_type = 'group' and g.deleted_at is null
+      left join contacts c on c.id = m.member_id and m.member_type = 'orgContact'
     where m.group_id in (${sql.join(page.map((group) => group.id))})
-      and (u.id is not null or g.id is not null)
+      and (u.id is not null or g.id is not null or c.id is not null)
       ${resume?.memberAfter ? sql`and (m.group_id <> ${resume.groupId} or m.member_id > ${resume.memberAfter})` : sql``}
     order by m.group_id, m.member_id
     limit ${memberBudget + 1}`.execute(db);

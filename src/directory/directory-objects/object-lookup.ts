@@ -3,12 +3,13 @@ import type { Database } from '../../store/database.js';
 import { DirectoryObjectNotFoundError, UnsupportedReferenceTypeError } from '../directory-errors.js';
 
 /** The kinds of directory object links can point at. */
-export type LinkableType = 'user' | 'group' | 'servicePrincipal';
+export type LinkableType = 'user' | 'group' | 'orgContact' | 'servicePrincipal';
 
 /** Which kind of live directory object `id` is, if any; objects in deleted items do not count. */
 export async function liveObjectType(db: Kysely<Database>, id: string): Promise<LinkableType | undefined> {
   if (await db.selectFrom('users').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) return 'user';
   if (await db.selectFrom('groups').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) return 'group';
+  if (await db.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst()) return 'orgContact';
   if (await db.selectFrom('service_principals').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) {
     return 'servicePrincipal';
   }

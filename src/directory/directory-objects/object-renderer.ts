@@ -7,7 +7,7 @@ import type { ExtensionProperty } from '../extension-properties/extension-proper
 import { isExtensionAttributeName } from '../extension-properties/extension-property.js';
 import { userDefaultSelectV1 } from '../users/user.js';
 
-export type DirectoryObjectKind = 'user' | 'group' | 'servicePrincipal';
+export type DirectoryObjectKind = 'user' | 'group' | 'orgContact' | 'servicePrincipal';
 
 /** The tenant's extension properties by the object kind they are declared for, read once per request. */
 export interface DeclaredExtensions {
@@ -34,16 +34,18 @@ export interface RenderOptions {
 const odataTypes: Readonly<Record<DirectoryObjectKind, string>> = {
   user: '#microsoft.graph.user',
   group: '#microsoft.graph.group',
+  orgContact: '#microsoft.graph.orgContact',
   servicePrincipal: '#microsoft.graph.servicePrincipal',
 };
 
 /**
- * A stored user, group (or service principal, as an owner) as Graph returns it: extension values whose declaration is gone are dropped,
+ * A stored user, group, contact (or service principal, as an owner) as Graph returns it: extension values whose declaration is gone are dropped,
  * `$select` shapes it, and without `$select` v1.0 users show Graph's default property set.
  */
 export function renderDirectoryObject(kind: DirectoryObjectKind, data: string, options: RenderOptions): Record<string, unknown> {
   const stored = JSON.parse(data) as Record<string, unknown>;
-  const declared = new Set((kind === 'servicePrincipal' ? [] : options.extensions[kind]).map((property) => property.name.toLowerCase()));
+  const extensions = kind === 'user' || kind === 'group' ? options.extensions[kind] : [];
+  const declared = new Set(extensions.map((property) => property.name.toLowerCase()));
   const entity: Record<string, unknown> = options.annotate ? { '@odata.type': odataTypes[kind] } : {};
   for (const [key, value] of Object.entries(stored)) {
     if (isExtensionAttributeName(key) && (!declared.has(key.toLowerCase()) || value === null)) continue;

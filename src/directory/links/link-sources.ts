@@ -8,19 +8,23 @@ import { sql, type RawBuilder } from 'kysely';
  */
 
 /** The mixed-type columns of a member row, from whichever table the member lives in. */
-const memberColumns = sql`coalesce(u.display_name, g.display_name) as display_name,
-  coalesce(u.display_name_lower, g.display_name_lower) as display_name_lower,
-  coalesce(u.mail_lower, g.mail_lower) as mail_lower,
-  coalesce(u.data, g.data) as data`;
+const memberColumns = sql`coalesce(u.display_name, g.display_name, c.display_name) as display_name,
+  coalesce(u.display_name_lower, g.display_name_lower, c.display_name_lower) as display_name_lower,
+  coalesce(u.mail_lower, g.mail_lower, c.mail_lower) as mail_lower,
+  coalesce(u.data, g.data, c.data) as data`;
 
+/** Members are users, groups and (synchronized) contacts; contacts are never in deleted items. */
 const liveMemberJoins = (link: RawBuilder<unknown>) => sql`left join users u on u.id = ${link}.member_id and ${link}.member_type = 'user' and u.deleted_at is null
-  left join groups g on g.id = ${link}.member_id and ${link}.member_type = 'group' and g.deleted_at is null`;
+  left join groups g on g.id = ${link}.member_id and ${link}.member_type = 'group' and g.deleted_at is null
+  left join contacts c on c.id = ${link}.member_id and ${link}.member_type = 'orgContact'`;
 
-/** Direct members (users and groups) of a group. */
+const liveMember = sql`(u.id is not null or g.id is not null or c.id is not null)`;
+
+/** Direct members (users, groups and contacts) of a group. */
 export function membersOf(groupId: string): RawBuilder<unknown> {
   return sql`(select m.member_id as id, m.member_type as object_type, ${memberColumns}
     from group_members m ${liveMemberJoins(sql.raw('m'))}
-    where m.group_id = ${groupId} and (u.id is not null or g.id is not null)) as o`;
+    where m.group_id = ${groupId} and ${liveMember}) as o`;
 }
 
 /** Direct members of one type, with every column of that type's table (for `/members/microsoft.graph.user`). */
@@ -42,7 +46,7 @@ export function transitiveMembersOf(groupId: string): RawBuilder<unknown> {
     )
     select d.member_id as id, d.member_type as object_type, ${memberColumns}
     from down d ${liveMemberJoins(sql.raw('d'))}
-    where u.id is not null or g.id is not null) as o`;
+    where ${liveMember}) as o`;
 }
 
 /** Members of one type at any depth, with every column of that type's table (`/transitiveMembers/microsoft.graph.user`). */

@@ -5,6 +5,7 @@ import * as m0002 from './0002-synchronization.js';
 import * as m0003 from './0003-directory-objects.js';
 import * as m0004 from './0004-provisioning-logs.js';
 import * as m0005 from './0005-engine.js';
+import * as m0007 from './0007-contacts-and-source-anchors.js';
 
 export interface NumberedMigration {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against the schema of their time
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, NumberedMigration>> = {
   '0003-directory-objects': m0003,
   '0004-provisioning-logs': m0004,
   '0005-engine': m0005,
+  '0007-contacts-and-source-anchors': m0007,
 };
