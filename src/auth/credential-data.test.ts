@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CredentialDataFormatError,
   credentialDataIterations,
+  credentialDataMatches,
   deriveCredentialData,
   verifyPasswordAgainstCredentialData,
 } from './credential-data.js';
@@ -102,5 +103,17 @@ describe('verifyPasswordAgainstCredentialData', () => {
       caught = error;
     }
     expect(caught).toMatchObject({ code: 'InvalidCredentialData' });
+  });
+});
+
+describe('credentialDataMatches', () => {
+  it('tells whether a stored value was derived from an NT hash, leaving the hash as it was', () => {
+    const stored = deriveCredentialData(aliceHash());
+    const hash = aliceHash();
+    expect(credentialDataMatches(hash, stored)).toBe(true);
+    expect(hash.toString('hex')).toBe('d2367575b80a5eaa567f0dc4e7e8e17e');
+    expect(credentialDataMatches(ntHash('Passw0rd!Bob1'), stored)).toBe(false);
+    expect(() => credentialDataMatches(Buffer.alloc(15), stored)).toThrow(RangeError);
+    expect(() => credentialDataMatches(hash, 'scrypt$1$2$3')).toThrow(CredentialDataFormatError);
   });
 });

@@ -44,15 +44,27 @@ export function deriveCredentialData(ntHashBytes: Buffer): string {
  * wrong password).
  */
 export function verifyPasswordAgainstCredentialData(password: string, credentialData: string): boolean {
-  const { iterations, salt, expected } = parseCredentialData(credentialData);
   const hash = ntHash(password);
-  let actual: Buffer | undefined;
   try {
-    actual = derive(hash, salt, iterations);
-    return timingSafeEqual(actual, expected);
+    return credentialDataMatches(hash, credentialData);
   } finally {
     hash.fill(0);
-    actual?.fill(0);
+  }
+}
+
+/**
+ * Whether `credentialData` was derived from this NT hash (same salt and iteration count), in constant time:
+ * lets a full re-read of Active Directory leave unchanged credentials alone. Does not keep or modify
+ * `ntHashBytes`; throws CredentialDataFormatError like verifyPasswordAgainstCredentialData.
+ */
+export function credentialDataMatches(ntHashBytes: Buffer, credentialData: string): boolean {
+  if (ntHashBytes.length !== 16) throw new RangeError(`An NT hash has 16 bytes, got ${ntHashBytes.length}`);
+  const { iterations, salt, expected } = parseCredentialData(credentialData);
+  const actual = derive(ntHashBytes, salt, iterations);
+  try {
+    return timingSafeEqual(actual, expected);
+  } finally {
+    actual.fill(0);
   }
 }
 

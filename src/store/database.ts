@@ -30,6 +30,7 @@ export interface Database {
   engine_exported_members: EngineExportedMembersTable;
   engine_escrows: EngineEscrowsTable;
   engine_staged_deletes: EngineStagedDeletesTable;
+  engine_password_hash_pending: EnginePasswordHashPendingTable;
   provisioning_logs: ProvisioningLogsTable;
 }
 
@@ -278,6 +279,8 @@ export interface EngineJobStateTable {
   watermark: string | null;
   /** The schema version the last full cycle evaluated; another version means a new full cycle. */
   schema_version: string | null;
+  /** Where password hash sync's next replication read starts (opaque); null: the next read is a full one. */
+  password_hash_watermark: string | null;
   updated_at: string;
 }
 
@@ -324,4 +327,16 @@ export interface EngineStagedDeletesTable {
   /** `disable` or `delete`. */
   action: string;
   staged_at: string;
+}
+
+/** A password hash read for an AD account whose directory user does not exist (or is not synchronized) yet. */
+export interface EnginePasswordHashPendingTable {
+  job_id: string;
+  /** The AD account's objectGUID, text form. */
+  object_guid: string;
+  /** onPremisesImmutableId of the user it waits for: base64 of the objectGUID bytes. */
+  immutable_id: string;
+  first_seen_at: string;
+  /** When a read last returned the account (a full read drops the entries it did not meet). */
+  seen_at: string;
 }

@@ -24,3 +24,22 @@ export async function writeJobState(db: Kysely<Database>, jobId: string, state: 
     .onConflict((oc) => oc.column('job_id').doUpdateSet(values))
     .execute();
 }
+
+/**
+ * Password hash sync's replication watermark (opaque, from the PasswordHashSource), kept beside the object
+ * watermark and written on its own, so the object pass and the password hash pass never overwrite each
+ * other's position. Null: the next read is a full one.
+ */
+export async function readPasswordHashWatermark(db: Kysely<Database>, jobId: string): Promise<string | null> {
+  const row = await db.selectFrom('engine_job_state').select('password_hash_watermark').where('job_id', '=', jobId).executeTakeFirst();
+  return row?.password_hash_watermark ?? null;
+}
+
+export async function writePasswordHashWatermark(db: Kysely<Database>, jobId: string, watermark: string | null, now: Date): Promise<void> {
+  const values = { password_hash_watermark: watermark, updated_at: now.toISOString() };
+  await db
+    .insertInto('engine_job_state')
+    .values({ job_id: jobId, watermark: null, schema_version: null, ...values })
+    .onConflict((oc) => oc.column('job_id').doUpdateSet(values))
+    .execute();
+}

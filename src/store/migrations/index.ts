@@ -5,6 +5,7 @@ import * as m0002 from './0002-synchronization.js';
 import * as m0003 from './0003-directory-objects.js';
 import * as m0004 from './0004-provisioning-logs.js';
 import * as m0005 from './0005-engine.js';
+import * as m0006 from './0006-password-hash-sync.js';
 import * as m0007 from './0007-contacts-and-source-anchors.js';
 
 export interface NumberedMigration {
@@ -22,5 +23,6 @@ export const migrations: Readonly<Record<string, NumberedMigration>> = {
   '0003-directory-objects': m0003,
   '0004-provisioning-logs': m0004,
   '0005-engine': m0005,
+  '0006-password-hash-sync': m0006,
   '0007-contacts-and-source-anchors': m0007,
 };
