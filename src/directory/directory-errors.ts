@@ -111,3 +111,15 @@ export class OperationNotAllowedOnResourceError extends BadRequestError {
     super(`Data contract version does not allow '${operation}' operations against instances of resource '${resource}'.`, { code: 'Request_BadRequest' });
   }
 }
+
+/**
+ * 400 for a Graph write to an object synchronized from on-premises (`onPremisesSyncEnabled`) that touches
+ * what Active Directory masters: its properties, a group's members, a user's manager, the object itself.
+ */
+export class OnPremisesMasteredError extends BadRequestError {
+  constructor() {
+    super('Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.', {
+      code: 'Request_BadRequest',
+    });
+  }
+}

@@ -10,6 +10,7 @@ import { countDirectoryObjects, listDirectoryObjects, type DirectoryListing } fr
 import { requireObjectId } from '../directory-objects/object-key.js';
 import { resolveReferences, type LinkableType } from '../directory-objects/object-lookup.js';
 import { loadDeclaredExtensions, type DeclaredExtensions, type DirectoryObjectKind } from '../directory-objects/object-renderer.js';
+import { assertNotSynchronized } from '../directory-objects/on-premises-authority.js';
 import {
   groupsContaining,
   groupsContainingTransitively,
@@ -115,6 +116,7 @@ export const groupLinkRoutes: GraphRouteModule = (app, { context, version }) => 
       const targetId = objectIdOfRefBody(request.body);
       await db.transaction().execute(async (trx) => {
         const group = await loadGroup(trx, request.params.id);
+        if (relation === 'members') assertNotSynchronized(group);
         await addGroupLinks(trx, group.id, relation, await resolveReferences(trx, [targetId], relation, accepted[relation]));
       });
       return reply.status(204).send();
@@ -124,6 +126,7 @@ export const groupLinkRoutes: GraphRouteModule = (app, { context, version }) => 
       const targetId = requireObjectId(request.params.targetId);
       await db.transaction().execute(async (trx) => {
         const group = await loadGroup(trx, request.params.id);
+        if (relation === 'members') assertNotSynchronized(group);
         if (!(await removeGroupLink(trx, group.id, relation, targetId))) throw new DirectoryObjectNotFoundError(request.params.targetId);
       });
       return reply.status(204).send();

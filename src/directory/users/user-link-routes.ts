@@ -9,6 +9,7 @@ import { sendCount } from '../directory-objects/count-response.js';
 import { countDirectoryObjects, listDirectoryObjects, type DirectoryListing } from '../directory-objects/directory-listing.js';
 import { directoryEntityResponse } from '../directory-objects/entity-response.js';
 import { loadDeclaredExtensions, type DeclaredExtensions } from '../directory-objects/object-renderer.js';
+import { assertNotSynchronized } from '../directory-objects/on-premises-authority.js';
 import { groupCatalog } from '../groups/group-catalog.js';
 import { directReportsOf, groupsContaining, groupsContainingTransitively } from '../links/link-sources.js';
 import { assignManager, removeManager } from '../links/manager-repository.js';
@@ -81,6 +82,7 @@ export const userLinkRoutes: GraphRouteModule = (app, { context, version }) => {
     const managerId = objectIdOfRefBody(request.body);
     await db.transaction().execute(async (trx) => {
       const stored = await loadUser(trx, request.params.id);
+      if (managerId !== stored.managerId) assertNotSynchronized(stored.user);
       await assignManager(trx, stored.user.id, managerId, stored.managerId);
     });
     return reply.status(204).send();
@@ -90,6 +92,7 @@ export const userLinkRoutes: GraphRouteModule = (app, { context, version }) => {
     await db.transaction().execute(async (trx) => {
       const stored = await loadUser(trx, request.params.id);
       if (stored.managerId === null) throw new DirectoryObjectNotFoundError('manager');
+      assertNotSynchronized(stored.user);
       await removeManager(trx, stored.user.id, stored.managerId);
     });
     return reply.status(204).send();

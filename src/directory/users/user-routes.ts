@@ -4,6 +4,7 @@ import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import type { Database } from '../../store/database.js';
 import { softDeleteUser } from '../deleted-items/object-lifecycle.js';
 import { DirectoryObjectNotFoundError } from '../directory-errors.js';
+import { assertCloudWritableChange, assertNotSynchronized } from '../directory-objects/on-premises-authority.js';
 import { countDirectoryObjects, listDirectoryObjects, type DirectoryListing } from '../directory-objects/directory-listing.js';
 import { directoryEntityResponse } from '../directory-objects/entity-response.js';
 import { loadDeclaredExtensions, type DeclaredExtensions } from '../directory-objects/object-renderer.js';
@@ -94,15 +95,23 @@ export const userRoutes: GraphRouteModule = (app, { context, version }) => {
       if (changed.length > 0 || passwordHash !== undefined) {
         let updated: User = applyUserChanges(stored.user, parsed.changes);
         if (passwordHash !== undefined) updated = { ...updated, lastPasswordChangeDateTime: new Date().toISOString() };
+        assertCloudWritableChange('user', stored.user, updated);
         await updateUser(trx, updated, passwordHash === undefined ? changed : [...changed, 'passwordProfile'], passwordHash);
       }
-      if (managerId !== undefined) await assignManager(trx, stored.user.id, managerId, stored.managerId);
+      if (managerId !== undefined) {
+        if (managerId !== stored.managerId) assertNotSynchronized(stored.user);
+        await assignManager(trx, stored.user.id, managerId, stored.managerId);
+      }
     });
     return reply.status(204).send();
   });
 
   app.delete<{ Params: { id: string } }>('/users/:id', write, async (request, reply) => {
-    await db.transaction().execute(async (trx) => softDeleteUser(trx, (await loadUser(trx, request.params.id)).user));
+    await db.transaction().execute(async (trx) => {
+      const { user } = await loadUser(trx, request.params.id);
+      assertNotSynchronized(user);
+      await softDeleteUser(trx, user);
+    });
     return reply.status(204).send();
   });
 };
