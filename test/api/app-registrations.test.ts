@@ -117,4 +117,45 @@ describe.each(storeKinds)('app registrations, secrets and permission grants (%s)
     expect((await graph('DELETE', `/applications/${created.body.id}`)).status).toBe(204);
     expect((await graph('GET', `/servicePrincipals/${sp.body.id}`)).status).toBe(404);
   });
+  it('pages service principals served as stored, with and without $select, $orderby and $count', async () => {
+    for (const name of ['Paging A', 'Paging B', 'Paging C']) {
+      const app = await graph('POST', '/applications', { displayName: name });
+      expect((await graph('POST', '/servicePrincipals', { appId: app.body.appId })).status).toBe(201);
+    }
+    const walk = async (first: string) => {
+      const pages: Record<string, unknown>[][] = [];
+      let next: string | undefined = first;
+      while (next) {
+        const page = await graph('GET', next);
+        expect(page.status, JSON.stringify(page.body)).toBe(200);
+        expect(page.headers['content-type']).toMatch(/^application\/json/);
+        pages.push(page.body.value);
+        const link: string | undefined = page.body['@odata.nextLink'];
+        next = link === undefined ? undefined : link.slice(link.indexOf('/v1.0/') + 5);
+      }
+      return pages;
+    };
+    const all = (await graph('GET', '/servicePrincipals')).body;
+    expect(Object.keys(all)).toEqual(['@odata.context', 'value']);
+    const ids = all.value.map((sp: { id: string }) => sp.id);
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const { '@odata.context': _context, ...single } = (await graph('GET', `/servicePrincipals/${ids[0]}`)).body;
+    expect(all.value[0]).toEqual(single);
+
+    const byOne = await walk('/servicePrincipals?$top=1');
+    expect(byOne.every((page) => page.length === 1)).toBe(true);
+    expect(byOne.flat()).toEqual(all.value);
+
+    const selected = await walk('/servicePrincipals?$top=2&$select=displayName');
+    expect(selected.flat().map((sp) => Object.keys(sp).sort())).toEqual(ids.map(() => ['displayName', 'id']));
+
+    const ordered = await walk('/servicePrincipals?$top=2&$orderby=displayName');
+    const names = ordered.flat().map((sp) => sp.displayName as string);
+    expect(names).toHaveLength(ids.length);
+    expect(names.filter((name) => name.startsWith('Paging'))).toEqual(['Paging A', 'Paging B', 'Paging C']);
+
+    const counted = await graph('GET', '/servicePrincipals?$top=1&$count=true', undefined, { ConsistencyLevel: 'eventual' });
+    expect(Object.keys(counted.body)).toEqual(['@odata.context', '@odata.count', '@odata.nextLink', 'value']);
+    expect(counted.body['@odata.count']).toBe(ids.length);
+  });
 });

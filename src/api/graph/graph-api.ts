@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { installBearerAuthentication } from '../auth/bearer-authentication.js';
 import type { ServiceContext } from '../service-context.js';
 import type { GraphRouteModule, GraphVersion } from './graph-route-module.js';
+import { installJsonTextSerializer } from './json-text.js';
 
 const versions: readonly GraphVersion[] = ['v1.0', 'beta'];
 
@@ -19,6 +20,7 @@ export async function registerGraphApi(
           done();
         });
         installBearerAuthentication(scope, context.tokens);
+        installJsonTextSerializer(scope);
         for (const module of modules) module(scope, { context, version });
       },
       { prefix: `/${version}` },

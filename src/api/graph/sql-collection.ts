@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { sql, type RawBuilder } from 'kysely';
 import {
   afterPositionSql,
+  catalogKey,
   assertAdvancedQuery,
   compileFilterSql,
   compileSearchSql,
@@ -21,6 +22,7 @@ import {
 import { publicBaseUrl } from '../public-url.js';
 import type { ServiceContext } from '../service-context.js';
 import type { GraphVersion } from './graph-route-module.js';
+import { JsonText } from './json-text.js';
 
 /** A Graph collection stored in one table (or view), one row per entity. */
 export interface SqlCollection<Entity extends Readonly<Record<string, unknown>>> {
@@ -37,6 +39,11 @@ export interface SqlCollection<Entity extends Readonly<Record<string, unknown>>>
   readonly toEntity: (row: Readonly<Record<string, unknown>>) => Entity;
   /** Completes a page with what lives outside `data` (one query per page, not per entity). */
   readonly complete?: (entities: Entity[]) => Promise<Entity[]>;
+  /**
+   * `data` holds each entity's Graph JSON exactly as served (`toEntity` only parses it): pages without
+   * `$select` are answered with the stored text. Not combined with `complete`.
+   */
+  readonly storedJson?: boolean;
   readonly defaultTop?: number;
 }
 
@@ -52,7 +59,7 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
   context: ServiceContext,
   version: GraphVersion,
   collection: SqlCollection<Entity>,
-): Promise<Record<string, unknown>> {
+): Promise<Record<string, unknown> | JsonText> {
   const { catalog } = collection;
   const { db, dialect } = context.store;
   const options = parseQueryOptions(request.query as RawQuery, {
@@ -74,25 +81,37 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
     paged.push(sql`${afterPositionSql(keys, catalog, context.skipTokens.decode(options.skipToken, scope), dialect)}`);
   }
   const top = options.top ?? collection.defaultTop ?? 100;
-  const columns = sql.join((collection.columns ?? ['data']).map((column) => sql.ref(column)));
-  const rows = await sql<Record<string, unknown>>`select ${columns} from ${sql.table(collection.table)}
+  const stored = collection.storedJson === true && collection.complete === undefined && options.select === undefined;
+  const key = catalogKey(catalog).sql;
+  // The page token after a stored page needs the last entity's position: with the default order that is
+  // its id, read beside the document instead of parsing it.
+  const keyColumn = stored && keys.length === 0 && key.json === undefined ? key.column : undefined;
+  const selected = [...(collection.columns ?? ['data']).map((column) => sql.ref(column)), ...(keyColumn ? [sql`${sql.ref(keyColumn)} as page_key`] : [])];
+  const rows = await sql<Record<string, unknown>>`select ${sql.join(selected)} from ${sql.table(collection.table)}
     where ${sql.join(paged, sql` and `)}
     order by ${sql.join(orderBySql(keys, catalog, dialect))}
     limit ${top + 1}`.execute(db);
 
-  const loaded = rows.rows.slice(0, top).map((row) => collection.toEntity(row));
-  const page = collection.complete ? await collection.complete(loaded) : loaded;
-  const body: Record<string, unknown> = {
-    '@odata.context': contextUrl(publicBaseUrl(request, context.config.publicUrl), version, collection.entitySet, options.select),
-  };
+  const pageRows = rows.rows.slice(0, top);
+  const entities = stored ? undefined : pageRows.map((row) => collection.toEntity(row));
+  const page = entities && collection.complete ? await collection.complete(entities) : entities;
+  const baseUrl = publicBaseUrl(request, context.config.publicUrl);
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(baseUrl, version, collection.entitySet, options.select) };
   if (collection.directoryObject ? includeCount(options) : options.count) {
     const counted = await sql<{ n: number }>`select count(*) as n from ${sql.table(collection.table)} where ${where}`.execute(db);
     body['@odata.count'] = Number(counted.rows[0]?.n ?? 0);
   }
-  const last = page.at(-1);
-  if (rows.rows.length > top && last !== undefined) {
-    const requestUrl = `${publicBaseUrl(request, context.config.publicUrl)}${request.url}`;
-    body['@odata.nextLink'] = nextLinkFor(requestUrl, context.skipTokens.encode(pagePosition(last, keys, catalog), scope));
+  const lastRow = pageRows.at(-1);
+  if (rows.rows.length > top && lastRow !== undefined) {
+    const position =
+      keyColumn !== undefined
+        ? { keys: [], id: String(lastRow.page_key) }
+        : pagePosition(page ? page.at(-1)! : collection.toEntity(lastRow), keys, catalog);
+    body['@odata.nextLink'] = nextLinkFor(`${baseUrl}${request.url}`, context.skipTokens.encode(position, scope));
+  }
+  if (!page) {
+    const head = JSON.stringify(body);
+    return new JsonText(`${head.slice(0, -1)},"value":[${pageRows.map((row) => row.data as string).join(',')}]}`);
   }
   body.value = page.map((entity) => projectEntity(entity, options.select));
   return body;

@@ -15,6 +15,7 @@ export type {
   SqlSource,
   ValueSpec,
 } from './catalog.js';
+export { catalogKey } from './catalog.js';
 export { contextUrl } from './context-url.js';
 export {
   AdvancedQueryRequiredError,

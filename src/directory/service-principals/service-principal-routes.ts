@@ -27,6 +27,7 @@ const collection: SqlCollection<ServicePrincipal & Record<string, unknown>> = {
   directoryObject: true,
   scope: sql`deleted_at is null`,
   toEntity: (row) => servicePrincipalFromData(row.data as string) as ServicePrincipal & Record<string, unknown>,
+  storedJson: true,
 };
 
 const strings = z.array(z.string());
