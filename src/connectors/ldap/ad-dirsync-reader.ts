@@ -46,13 +46,13 @@ export class AdDirSyncReader implements DeltaReader {
   async *readChanges(watermark?: string): AsyncGenerator<ChangeBatch> {
     const previous = expectWatermark(watermark, 'dirSync');
     if (previous === undefined) {
-      const start = await this.#dirSync(Buffer.alloc(0), nothingFilter, ['objectGUID']);
+      const start = await this.position();
       const pages = pagedUpserts(
         this.#connection,
         { base: this.#base, filter: this.#scope.filter, attributes: this.#attributes, pageSize: this.#scope.pageSize },
         { anchorOf: adAnchor, interimWatermark: '' },
       );
-      yield* finishBatches(pages, () => encodeWatermark({ method: 'dirSync', cookie: start.cookie }));
+      yield* finishBatches(pages, () => start);
       return;
     }
     let cookie = previous.cookie;
@@ -65,6 +65,12 @@ export class AdDirSyncReader implements DeltaReader {
       yield Object.freeze({ changes, watermark: encodeWatermark({ method: 'dirSync', cookie }), more: result.moreResults });
       if (!result.moreResults) return;
     }
+  }
+
+  /** A DirSync for a filter that matches nothing: no entries, only the cookie for "now". */
+  async position(): Promise<string> {
+    const start = await this.#dirSync(Buffer.alloc(0), nothingFilter, ['objectGUID']);
+    return encodeWatermark({ method: 'dirSync', cookie: start.cookie });
   }
 
   async #dirSync(cookie: Buffer, filter: string, attributes: readonly string[]): Promise<{ entries: readonly LdapEntry[]; cookie: Buffer; moreResults: boolean }> {

@@ -69,6 +69,12 @@ export class AdUsnReader implements DeltaReader {
     yield* finishBatches(this.#delta(changed, since, watermark as string), final);
   }
 
+  /** The DC's highestCommittedUSN now, with its invocationId. */
+  async position(): Promise<string> {
+    const { invocationId, usn } = await this.#position();
+    return encodeWatermark({ method: 'usnChanged', invocationId, usn });
+  }
+
   async *#delta(changedFilter: string, sinceUsn: string, interimWatermark: string): AsyncGenerator<ChangeBatch> {
     yield* this.#upserts(changedFilter, interimWatermark);
     yield* this.#deletions(sinceUsn, interimWatermark);

@@ -35,6 +35,11 @@ export interface DeltaReader {
   readonly method: DeltaMethod;
   /** Without a watermark (or with ''), a full read of every object in scope; otherwise the changes since it. */
   readChanges(watermark?: string): AsyncGenerator<ChangeBatch>;
+  /**
+   * The watermark of the directory as it is now, without a full read: the changes made after this call come
+   * in `readChanges` from it (for a caller that reads the objects in scope itself, after taking it).
+   */
+  position(): Promise<string>;
 }
 
 /** What to read; shared by all delta methods. */

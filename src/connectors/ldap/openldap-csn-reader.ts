@@ -88,6 +88,19 @@ export class OpenLdapCsnReader implements DeltaReader {
     yield* finishBatches(this.#delta(previous, watermark as string, observe, compare), final(compare ? startedAt : previous.comparedAt));
   }
 
+  /**
+   * The highest entryCSN in scope now (a search for entryCSN alone). The full read the caller makes after it
+   * counts as a comparison, as a first readChanges does.
+   */
+  async position(): Promise<string> {
+    const comparedAt = (this.#options.now?.() ?? new Date()).toISOString();
+    const tracker = new CsnTracker(undefined, []);
+    for await (const entry of this.#connection.search(this.#request(parenthesized(this.#options.filter), ['entryUUID', 'entryCSN']))) {
+      tracker.observe(entry.text('entryCSN'), openLdapAnchor(entry));
+    }
+    return encodeWatermark({ method: 'entryCsn', csn: tracker.csn, boundary: [...tracker.boundary], comparedAt });
+  }
+
   async *#delta(
     previous: Extract<Watermark, { method: 'entryCsn' }>,
     interimWatermark: string,

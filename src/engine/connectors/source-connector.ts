@@ -53,6 +53,8 @@ export interface SourceChanges {
   readonly objects: ReadonlyMap<string, string>;
   /** Group membership changes, in order: each pair is reconciled on its own. */
   readonly memberships: readonly MembershipChange[];
+  /** Groups whose members changed without the source saying which (their whole membership is reconciled). */
+  readonly reconcileGroups?: readonly string[];
   /** Change-feed entries read (countImportedDeltas). */
   readonly deltas: number;
   /** Of which reference changes (manager, members) (countImportedReferenceDeltas). */

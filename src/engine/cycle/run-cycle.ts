@@ -230,6 +230,7 @@ async function incrementalPass(
     if (escrow.kind === 'members') ctx.references.fullGroups.add(escrow.sourceId);
   }
   for (const item of staged) affected.set(item.sourceId, item.objectType);
+  for (const group of page.changes.reconcileGroups ?? []) ctx.references.fullGroups.add(group);
   for (const change of page.changes.memberships) {
     let members = ctx.references.pairs.get(change.groupId);
     if (!members) ctx.references.pairs.set(change.groupId, (members = new Set()));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { LdapConfigurationError, LdapEntry } from '../../connectors/ldap/index.js';
+import { LdapScope } from './ldap-scope.js';
+
+const base = 'DC=example,DC=test';
+const entry = (dn: string, attributes: Record<string, string[]> = {}) => new LdapEntry(dn, Object.entries(attributes));
+
+describe('LdapScope', () => {
+  it('searches the outermost OUs of the containerFilter within the domain, or the domain', () => {
+    expect(new LdapScope({ baseDn: base, containers: [], groups: [] }, 'activeDirectory').bases).toEqual([base]);
+    const scope = new LdapScope(
+      { baseDn: base, containers: ['OU=Staff,DC=example,DC=test', 'ou=Berlin,ou=staff,dc=example,dc=test', 'OU=Staff,DC=other,DC=test'], groups: [] },
+      'activeDirectory',
+    );
+    expect(scope.bases).toEqual(['OU=Staff,DC=example,DC=test']);
+    expect(new LdapScope({ baseDn: base, containers: ['OU=Staff,DC=other,DC=test'], groups: [] }, 'activeDirectory').bases).toEqual([]);
+  });
+
+  it('excludes critical system objects, conflict objects and objects outside the OUs', () => {
+    const scope = new LdapScope({ baseDn: base, containers: ['OU=Staff,DC=example,DC=test'], groups: [] }, 'activeDirectory');
+    expect(scope.includes(entry('CN=alice,OU=Staff,DC=example,DC=test'))).toBe(true);
+    expect(scope.includes(entry('CN=bob,OU=Elsewhere,DC=example,DC=test'))).toBe(false);
+    expect(scope.includes(entry('CN=Domain Admins,OU=Staff,DC=example,DC=test', { isCriticalSystemObject: ['TRUE'] }))).toBe(false);
+    expect(scope.includes(entry('CN=alice\\0ACNF:0f0e,OU=Staff,DC=example,DC=test'))).toBe(false);
+    expect(scope.filter('(objectClass=group)')).toBe('(&(objectClass=group)(!(isCriticalSystemObject=TRUE)))');
+  });
+
+  it('scopes by direct membership of the groupFilter groups, by memberOf', () => {
+    const pilots = 'CN=Pilots,OU=Groups,DC=example,DC=test';
+    const scope = new LdapScope({ baseDn: base, containers: [], groups: [pilots] }, 'openLdap');
+    expect(scope.attributes).toEqual(['memberOf']);
+    expect(scope.includes(entry('uid=a,ou=People,dc=example,dc=test', { memberOf: ['cn=pilots,ou=groups,dc=example,dc=test'] }))).toBe(true);
+    expect(scope.includes(entry('uid=b,ou=People,dc=example,dc=test', { memberOf: ['cn=others,ou=groups,dc=example,dc=test'] }))).toBe(false);
+    expect(scope.isScopingGroup('cn=PILOTS,ou=Groups,dc=example,dc=test')).toBe(true);
+    // No isCriticalSystemObject on OpenLDAP: a NOT of an unknown attribute would match nothing.
+    expect(scope.filter('(objectClass=inetOrgPerson)')).toBe('(&(objectClass=inetOrgPerson)(memberOf=CN=Pilots,OU=Groups,DC=example,DC=test))');
+  });
+
+  it('refuses a container that is not a distinguished name', () => {
+    expect(() => new LdapScope({ baseDn: base, containers: ['Staff'], groups: [] }, 'activeDirectory')).toThrow(LdapConfigurationError);
+  });
+});
