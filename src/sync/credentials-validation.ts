@@ -24,7 +24,8 @@ export async function validateCredentials(templateId: string, credentials: Secre
     const code = result.status === 'invalidCredentials' ? 'InvalidCredentials' : result.status === 'unreachable' ? 'TargetUnreachable' : 'CredentialValidationFailed';
     throw new BadRequestError(`Credential validation failed: ${result.message}`, { code });
   }
-  if (runtime.source === 'ldap' || runtime.target === 'ldap') {
+  // Password hash sync logs on to the same domain controllers with the same account: the bind checks it.
+  if (runtime.source === 'ldap' || runtime.source === 'adReplication' || runtime.target === 'ldap') {
     const result = await validateLdapCredentials(credentials, { connectTimeoutMs: 10_000, operationTimeoutMs: 15_000 });
     if (result.status === 'valid') return;
     const code =

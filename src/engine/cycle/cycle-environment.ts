@@ -84,6 +84,8 @@ function describe(kind: string): string {
       return 'a SCIM 2.0 application';
     case 'ldap':
       return 'Active Directory over LDAP';
+    case 'adReplication':
+      return 'Active Directory by directory replication (password hashes)';
     case 'apiInbound':
       return 'API-driven inbound provisioning (bulkUpload)';
     default:

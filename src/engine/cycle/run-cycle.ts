@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
+import { runtimeOf } from '../../sync/jobs/job-service.js';
 import { RestartScope } from '../../sync/jobs/restart-scope.js';
 import type { QuarantineReason, SynchronizationError, SynchronizationJobRecord, SynchronizationTaskExecution } from '../../sync/jobs/synchronization-job.js';
 import type { ProvisioningLogWriter } from '../../sync/provisioning-logs/index.js';
@@ -7,6 +8,7 @@ import type { SecretStore } from '../../sync/secrets/secret-store.js';
 import { ConnectorNotImplementedError, CycleStoppedError, EngineError, JobLevelFailure, WatermarkExpiredError } from '../engine-errors.js';
 import type { EngineOptions } from '../engine-options.js';
 import type { CompiledObjectMapping } from '../mapping/compiled-mapping.js';
+import { runPasswordHashCycle } from '../password-hashes/password-hash-cycle.js';
 import { escrowQuarantineReason } from '../stages/quarantine-rules.js';
 import { ConnectorDataStore } from '../state/connector-data-store.js';
 import { EscrowStore } from '../state/escrow-store.js';
@@ -61,6 +63,8 @@ export interface CycleOutcome {
  * the previous watermark and the replay, matching before creating, duplicates nothing.
  */
 export async function runCycle(deps: CycleDependencies, job: SynchronizationJobRecord, hooks: CycleHooks): Promise<CycleOutcome> {
+  // Password hash sync jobs replicate credentials only: no objects, so none of the pipeline below.
+  if (runtimeOf(job.templateId).source === 'adReplication') return runPasswordHashCycle(deps, job, hooks);
   const began = deps.options.now();
   const counters = new CycleCounters();
   // Restart flags count as applied once their effect is durable: the cleared store, escrows and watermark at

@@ -5,11 +5,12 @@ import type { SynchronizationSecretKey, SynchronizationTemplate } from '../schem
  * - `directory`: Provisio's own Entra-compatible directory (users, groups, contacts);
  * - `scim`: a SCIM 2.0 service reached over HTTPS;
  * - `ldap`: an Active Directory domain reached over LDAP;
+ * - `adReplication`: an Active Directory domain's password hashes, read by directory replication (MS-DRSR);
  * - `apiInbound`: SCIM bulk requests pushed to the job's `bulkUpload` endpoint;
  * - `vendorApi`: a gallery application's own API (AWS IAM, Box, Salesforce…), which needs a
  *   dedicated connector; a job whose connector is not implemented reports that when started.
  */
-export const connectorKinds = ['directory', 'scim', 'ldap', 'apiInbound', 'vendorApi'] as const;
+export const connectorKinds = ['directory', 'scim', 'ldap', 'adReplication', 'apiInbound', 'vendorApi'] as const;
 export type ConnectorKind = (typeof connectorKinds)[number];
 
 /** Which function set and semantics mapping expressions use (expressions-spec.md §5). */

@@ -164,7 +164,7 @@ export async function pause(graph: Graph, app: ScimApp): Promise<void> {
 }
 
 /** Provisioning log records of a job, oldest first. */
-export async function logs(graph: Graph, app: ScimApp, filter = ''): Promise<Record<string, any>[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function logs(graph: Graph, app: Pick<ScimApp, 'jobId'>, filter = ''): Promise<Record<string, any>[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const records: Record<string, any>[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   let next: string | undefined = `/auditLogs/provisioning?$top=500&$filter=${encodeURIComponent(`jobId eq '${app.jobId}'${filter ? ` and ${filter}` : ''}`)}`;
   while (next) {

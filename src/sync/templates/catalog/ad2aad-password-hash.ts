@@ -47,5 +47,6 @@ export const ad2aadPasswordHashTemplate: SynchronizationTemplateDefinition = {
       ],
     }),
   },
-  runtime: cloudSyncRuntime('inbound'),
+  // Same secrets as the provisioning job's LDAP connection, but hashes come by replication, not over LDAP.
+  runtime: { ...cloudSyncRuntime('inbound'), source: 'adReplication' },
 };
