@@ -53,6 +53,12 @@ export { bestDeltaMethod, canUseDirSync, createDeltaReader } from './delta-reade
 export type { DeltaReaderOptions } from './delta-reader.js';
 export { decodeWatermark, encodeWatermark } from './watermark.js';
 export type { Watermark } from './watermark.js';
+export { DirectorySchema } from './directory-schema.js';
+export type { DirectorySchemaSource, LdapAttributeType, LdapClassAttribute, LdapValueSyntax } from './directory-schema.js';
+export { readDirectorySchema } from './schema-reader.js';
+export { SchemaDescriptionError, parseAttributeType, parseContentRule, parseObjectClass } from './schema-description.js';
+export { describeShortfalls, schemaShortfalls } from './schema-requirements.js';
+export type { SchemaShortfall } from './schema-requirements.js';
 export { adBindReason, toLdapError } from './error-mapping.js';
 export {
   LdapAlreadyExistsError,
