@@ -48,7 +48,7 @@ export class RequiredPropertyError extends BadRequestError {
 export class InvalidPropertyValueError extends BadRequestError {
   readonly property: string;
 
-  constructor(property: string, resource: 'User' | 'Group' | 'ExtensionProperty', message?: string) {
+  constructor(property: string, resource: 'User' | 'Group' | 'OrgContact' | 'ExtensionProperty', message?: string) {
     super(message ?? `Invalid value specified for property '${property}' of resource '${resource}'.`, { code: 'Request_BadRequest' });
     this.property = property;
   }

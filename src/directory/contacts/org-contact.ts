@@ -8,8 +8,10 @@ export interface PhysicalOfficeAddress {
   readonly street: string | null;
 }
 
-/** Graph's phone kinds; synchronization writes `business` (telephoneNumber) and `mobile`. */
-export type PhoneType = 'home' | 'business' | 'mobile' | 'other' | 'assistant' | 'homeFax' | 'businessFax' | 'otherFax' | 'pager' | 'radio';
+/** Graph's phone kinds, in the order a contact lists them; synchronization writes `business` (telephoneNumber) and `mobile`. */
+export const phoneTypes = ['home', 'business', 'mobile', 'other', 'assistant', 'homeFax', 'businessFax', 'otherFax', 'pager', 'radio'] as const;
+
+export type PhoneType = (typeof phoneTypes)[number];
 
 export interface Phone {
   readonly number: string | null;
