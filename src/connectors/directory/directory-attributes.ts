@@ -1,3 +1,4 @@
+import type { OrgContact } from '../../directory/contacts/org-contact.js';
 import type { Group } from '../../directory/groups/group.js';
 import type { User } from '../../directory/users/user.js';
 
@@ -32,6 +33,7 @@ export function userAttributes(user: User, managerId: string | null): Record<str
     onPremisesImmutableId: user.onPremisesImmutableId,
     onPremisesSamAccountName: user.onPremisesSamAccountName,
     onPremisesSecurityIdentifier: user.onPremisesSecurityIdentifier,
+    onPremisesSyncEnabled: user.onPremisesSyncEnabled,
     onPremisesUserPrincipalName: user.onPremisesUserPrincipalName,
     otherMails: user.otherMails,
     physicalDeliveryOfficeName: user.officeLocation,
@@ -62,9 +64,30 @@ export function groupAttributes(group: Group, memberIds: readonly string[]): Rec
     members: memberIds,
     onPremisesSamAccountName: group.onPremisesSamAccountName,
     onPremisesSecurityIdentifier: group.onPremisesSecurityIdentifier,
+    onPremisesSyncEnabled: group.onPremisesSyncEnabled,
     proxyAddresses: group.proxyAddresses,
     securityEnabled: group.securityEnabled,
   };
   for (const [name, value] of Object.entries(group)) if (name.startsWith('extension_')) attributes[name] = value;
   return attributes;
+}
+
+/** An organizational contact by the schema's `Contact` attribute names; phones as telephoneNumber and mobile. */
+export function contactAttributes(contact: OrgContact): Record<string, unknown> {
+  const phone = (type: 'business' | 'mobile') => contact.phones.find((p) => p.type === type)?.number ?? null;
+  return {
+    objectId: contact.id,
+    companyName: contact.companyName,
+    department: contact.department,
+    displayName: contact.displayName,
+    givenName: contact.givenName,
+    jobTitle: contact.jobTitle,
+    mail: contact.mail,
+    mailNickname: contact.mailNickname,
+    mobile: phone('mobile'),
+    onPremisesSyncEnabled: contact.onPremisesSyncEnabled,
+    proxyAddresses: contact.proxyAddresses,
+    surname: contact.surname,
+    telephoneNumber: phone('business'),
+  };
 }

@@ -18,6 +18,7 @@ describe('reduceChanges', () => {
         change({ objectType: 'appRoleAssignment', objectId: 'a1', changeType: 'created', details: { principalId: 'u5', resourceId: 'sp-1' } }),
         change({ objectType: 'appRoleAssignment', objectId: 'a2', changeType: 'deleted', details: { principalId: 'u6', resourceId: 'other-sp' } }),
         change({ objectType: 'servicePrincipal', objectId: 'sp-1', changeType: 'updated' }),
+        change({ objectType: 'orgContact', objectId: 'c1', changeType: 'updated', details: { properties: ['mail'] } }),
       ],
       'sp-1',
     );
@@ -26,6 +27,7 @@ describe('reduceChanges', () => {
       ['g1', 'Group'],
       ['u3', 'User'],
       ['g4', 'Group'],
+      ['c1', 'Contact'],
     ]);
     expect(reduced.memberships).toEqual([
       { groupId: 'g1', memberId: 'u3' },

@@ -3,7 +3,7 @@ import type { MembershipChange } from '../../engine/connectors/source-connector.
 
 /** The change feed reduced to what a cycle must evaluate again, before the queries that widen it. */
 export interface ReducedChanges {
-  /** Object id → `User` / `Group`. */
+  /** Object id → `User` / `Group` / `Contact`. */
   readonly objects: Map<string, string>;
   readonly memberships: MembershipChange[];
   /** Groups deleted or restored: their members' assignment scope may have changed with them. */
@@ -15,7 +15,7 @@ export interface ReducedChanges {
 
 /**
  * Pure reduction of change-feed entries (src/directory/change-feed.ts) for one job:
- * - any change of a user or group → that object (attributes, deletion, restore, purge, manager);
+ * - any change of a user, group or contact → that object (attributes, deletion, restore, purge, manager);
  * - a member added to or removed from a group → the group, the pair, and a user member (whose scope may
  *   come from that group);
  * - an app role assignment to the job's service principal → its principal;
@@ -47,6 +47,9 @@ export function reduceChanges(changes: readonly RecordedChange[], servicePrincip
         if (change.changeType === 'deleted' || change.changeType === 'restored') groupsLosingOrRegainingMembers.add(change.objectId);
         break;
       }
+      case 'orgContact':
+        objects.set(change.objectId, 'Contact');
+        break;
       case 'appRoleAssignment': {
         const details = change.details ?? {};
         if (details.resourceId === servicePrincipalId && typeof details.principalId === 'string') assignedPrincipals.add(details.principalId);

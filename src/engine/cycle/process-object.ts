@@ -91,7 +91,7 @@ export async function processObject(ctx: CycleContext, object: SourceObject, lin
   }
 }
 
-/** An unlinked object in scope: match by the matching attributes, then link or create. */
+/** An unlinked object in scope: match by the matching attributes, then link or create (where the mapping may). */
 async function provision(ctx: CycleContext, object: SourceObject, mapping: CompiledObjectMapping, input: MappingInput, report: ReportBuilder): Promise<void> {
   const created = await mapAttributes(mapping.attributes, input, 'create');
   if (created.skipObject) return skipped(ctx, report, 'The attribute mappings returned IgnoreObjectFlow for this object');
@@ -111,6 +111,10 @@ async function provision(ctx: CycleContext, object: SourceObject, mapping: Compi
   const existing = match[0];
   if (existing) {
     await link(ctx, object, mapping, input, report, existing);
+  } else if (!mapping.actions.add) {
+    // An Update-only mapping links what it finds and creates nothing.
+    if (ctx.logSkips) skipped(ctx, report, `No matching object in ${ctx.target.displayName}, and ${skipText.CreateNotAllowed.toLowerCase()}`);
+    return;
   } else {
     ctx.counters.exportsNeeded += 1;
     report.step(processingStep('Add', `No matching object in ${ctx.target.displayName}: it will be created`));

@@ -21,7 +21,10 @@ const input = (reason: ScopeReason, overrides: Partial<DecisionInput> = {}): Dec
 describe('decide', () => {
   it('provisions unlinked objects in scope, never disabled accounts, and skips the rest', () => {
     expect(decide(input('InScope', { linked: false }))).toEqual({ kind: 'provision' });
-    expect(decide(input('InScope', { linked: false, actions: { add: false, update: true, delete: true } }))).toEqual({ kind: 'skip', reason: 'CreateNotAllowed' });
+    expect(decide(input('InScope', { linked: false, actions: { add: false, update: false, delete: true } }))).toEqual({ kind: 'skip', reason: 'CreateNotAllowed' });
+    // Update-only mappings match existing objects (and link them), disabled accounts included; they never create.
+    expect(decide(input('InScope', { linked: false, actions: { add: false, update: true, delete: false } }))).toEqual({ kind: 'provision' });
+    expect(decide(input('Disabled', { linked: false, actions: { add: false, update: true, delete: false } }))).toEqual({ kind: 'provision' });
     expect(decide(input('Disabled', { linked: false }))).toEqual({ kind: 'skip', reason: 'DisabledNotProvisioned' });
     expect(decide(input('NotAssigned', { linked: false }))).toEqual({ kind: 'skip', reason: 'NotInScope' });
     expect(decide(input('Deleted', { linked: false }))).toEqual({ kind: 'skip', reason: 'NotProvisioned' });

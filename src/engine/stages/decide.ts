@@ -40,7 +40,8 @@ export interface DecisionInput {
 
 /**
  * What to do with one object (engine-behavior §1.2, §1.3, §1.11):
- * - unlinked: in scope and enabled → provision; a disabled account is never created; otherwise skip.
+ * - unlinked: in scope and enabled → provision; a disabled account is never created; otherwise skip. A
+ *   mapping that may update but not create (flowTypes `Update`) matches existing objects, disabled or not.
  * - linked and hard-deleted → delete (if the Delete action is allowed).
  * - linked and in scope → update; a disabled account is disabled through the IsSoftDeleted mapping.
  * - linked and out of scope or soft-deleted → disable through the IsSoftDeleted mappings where the target
@@ -51,8 +52,10 @@ export interface DecisionInput {
 export function decide(input: DecisionInput): Decision {
   const { scope, linked, actions } = input;
   if (!linked) {
-    if (scope.reason === 'InScope') return actions.add ? { kind: 'provision' } : { kind: 'skip', reason: 'CreateNotAllowed' };
-    if (scope.reason === 'Disabled') return { kind: 'skip', reason: 'DisabledNotProvisioned' };
+    // An Update-only mapping (writeback to AD) links objects that match and never creates: matching still runs.
+    const matchOnly = !actions.add && actions.update;
+    if (scope.reason === 'InScope') return actions.add || matchOnly ? { kind: 'provision' } : { kind: 'skip', reason: 'CreateNotAllowed' };
+    if (scope.reason === 'Disabled') return matchOnly ? { kind: 'provision' } : { kind: 'skip', reason: 'DisabledNotProvisioned' };
     return { kind: 'skip', reason: scope.reason === 'Deleted' ? 'NotProvisioned' : 'NotInScope' };
   }
   if (scope.reason === 'Deleted') return actions.delete ? { kind: 'delete' } : { kind: 'keep', reason: 'DeleteNotAllowed' };

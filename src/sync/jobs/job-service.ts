@@ -6,6 +6,7 @@ import type { SynchronizationSchema } from '../schema/index.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SynchronizationOwner } from '../synchronization-owner.js';
 import { defaultSchemaForFactoryTag, templateRuntime, type TemplateRuntime } from '../templates/index.js';
+import { assertDirectorySchemaAllowsJob } from './directory-schema-check.js';
 import { initialJobState, newJobId } from './job-defaults.js';
 import { pauseJob, restartJob, startJob } from './job-lifecycle.js';
 import { findJob, insertJob, saveJob, deleteJob as removeJob, JobChangedConcurrentlyError } from './job-repository.js';
@@ -102,6 +103,7 @@ export async function assertRequiredSecrets(db: Kysely<Database>, secrets: Secre
 export async function startJobNow(db: Kysely<Database>, secrets: SecretStore, owner: SynchronizationOwner, jobId: string, now = new Date()) {
   const job = await getJob(db, owner, jobId);
   await assertRequiredSecrets(db, secrets, owner, job.templateId);
+  if (runtimeOf(job.templateId).target === 'ldap') await assertDirectorySchemaAllowsJob(db, secrets, job);
   return transition(db, owner, jobId, (current) => startJob(current, runtimeOf(current.templateId).scheduleInterval, now));
 }
 

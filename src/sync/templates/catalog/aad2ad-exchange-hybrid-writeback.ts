@@ -16,26 +16,28 @@ const templateId = 'AAD2ADExchangeHybridWriteback';
 /**
  * Exchange Online attributes written back to the AD objects they came from (engine-behavior §5.5).
  * Only existing objects are updated, joined on the source anchor. The legacy DN is added to
- * proxyAddresses as an X500 address without removing others; the "Expression" rows flow an empty
- * value when the cloud value is gone, which the cloud sync dialect turns into clearing it.
+ * proxyAddresses as an X500 address without removing others (and nothing is added for a user that
+ * has none). The msExch settings and hashes flow as they are: a missing cloud value is not written,
+ * so values that on-premises Exchange set are never cleared by a service that cannot know them
+ * (Provisio has no Exchange Online; see docs/connectors-ldap.md).
  */
-function clearWhenAbsent(attribute: string): string {
-  return `IIF(IsPresent([${attribute}]), [${attribute}], "")`;
-}
-
 const joinOnAnchor = mapping('objectGUID', '[sourceAnchorBinary]', { matchingPriority: 1 });
-const x500ProxyAddress = mapping('proxyAddresses', 'Join("", "X500:", [cloudLegacyExchangeDN])', { flowType: 'MultiValueAddOnly' });
+const x500ProxyAddress = mapping(
+  'proxyAddresses',
+  'IIF(IsPresent([cloudLegacyExchangeDN]), Join("", "X500:", [cloudLegacyExchangeDN]), [cloudLegacyExchangeDN])',
+  { flowType: 'MultiValueAddOnly' },
+);
 
 const userWritebackMappings: readonly AttributeMapping[] = [
   joinOnAnchor,
   mapping('msDS-ExternalDirectoryObjectId', '[cloudAnchor]'),
   x500ProxyAddress,
   mapping('msExchArchiveStatus', '[cloudMSExchArchiveStatus]'),
-  mapping('msExchBlockedSendersHash', clearWhenAbsent('cloudMSExchBlockedSendersHash')),
-  mapping('msExchSafeRecipientsHash', clearWhenAbsent('cloudMSExchSafeRecipientsHash')),
-  mapping('msExchSafeSendersHash', clearWhenAbsent('cloudMSExchSafeSendersHash')),
-  mapping('msExchUCVoiceMailSettings', clearWhenAbsent('cloudMSExchUCVoiceMailSettings')),
-  mapping('msExchUserHoldPolicies', clearWhenAbsent('cloudMSExchUserHoldPolicies')),
+  mapping('msExchBlockedSendersHash', '[cloudMSExchBlockedSendersHash]'),
+  mapping('msExchSafeRecipientsHash', '[cloudMSExchSafeRecipientsHash]'),
+  mapping('msExchSafeSendersHash', '[cloudMSExchSafeSendersHash]'),
+  mapping('msExchUCVoiceMailSettings', '[cloudMSExchUCVoiceMailSettings]'),
+  mapping('msExchUserHoldPolicies', '[cloudMSExchUserHoldPolicies]'),
 ];
 
 const contactWritebackMappings: readonly AttributeMapping[] = [joinOnAnchor, x500ProxyAddress];

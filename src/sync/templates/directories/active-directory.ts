@@ -9,6 +9,9 @@ import { attr, directory, objectDefinition } from '../builder/schema-builders.js
  * is what the password hash sync agent reads for a user.
  */
 export const activeDirectoryName = 'Active Directory';
+
+/** The attributes of this definition that no directory schema has (see above). */
+export const activeDirectoryComputedAttributes: readonly string[] = Object.freeze(['accountDisabled', 'parentDistinguishedName', 'PasswordHash']);
 const activeDirectoryId = '2985ccf4-37ee-4108-8b3c-60d30ce667df';
 
 const personObjects = ['user', 'inetOrgPerson', 'contact'];

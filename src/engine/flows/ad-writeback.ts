@@ -1,0 +1,30 @@
+import { WritebackSource } from '../../connectors/directory/writeback-source.js';
+import { LdapConfigurationError, readLdapSettings, type LdapConnectionSettings } from '../../connectors/ldap/index.js';
+import { directoryAttributesWritten, schemaExtensionHint } from '../../sync/directory-target-schema.js';
+import { JobLevelFailure } from '../engine-errors.js';
+import { LdapTarget } from '../targets/ldap-target.js';
+import type { Flow } from './flow.js';
+
+/**
+ * Writeback from the directory to Active Directory (Exchange hybrid writeback, group provisioning to AD): the
+ * directory objects whose origin puts them in scope (WritebackSource) to the domain the `Domain`, `Server`,
+ * `UserName` and `Password` secrets connect. Before the first write of a cycle the target checks that the
+ * live schema allows every attribute the mappings write; if not, the cycle stops with TargetSchemaIncomplete.
+ */
+export const adWritebackFlow: Flow = ({ db, secrets, servicePrincipal, schema }) => {
+  let settings: LdapConnectionSettings;
+  try {
+    settings = readLdapSettings(secrets);
+  } catch (error) {
+    if (error instanceof LdapConfigurationError) throw new JobLevelFailure('InvalidConfiguration', `${error.message}.`, { cause: error });
+    throw error;
+  }
+  const written = directoryAttributesWritten(
+    [...schema.objectMappings.values()].map((mapping) => ({
+      targetObjectName: mapping.targetObjectName,
+      targetAttributes: [...mapping.attributes, ...mapping.references].map((attribute) => attribute.targetPath),
+    })),
+  );
+  const target = new LdapTarget(settings, { attributes: written, required: written, schemaHint: schemaExtensionHint });
+  return { source: new WritebackSource(db, servicePrincipal), target, close: () => target.close() };
+};
