@@ -33,9 +33,20 @@ export function writesOf(schema: SynchronizationSchema): DirectoryWrites[] {
   );
 }
 
-/** What an administrator can do about missing attributes: for Exchange's, extend the schema for Exchange. */
+/**
+ * What an administrator can do about missing attributes: for Exchange's, extend the schema for Exchange; for
+ * msDS-ExternalDirectoryObjectId, raise it to the Windows Server 2016 schema.
+ */
 export function schemaExtensionHint(shortfalls: readonly SchemaShortfall[]): string | undefined {
-  const exchange = shortfalls.some((s) => s.attributes.some((name) => /^msExch|^mailNickname$/i.test(name)));
-  if (!exchange) return undefined;
-  return 'Exchange hybrid writeback needs the Active Directory schema extended for Exchange (Exchange Server setup /PrepareSchema); POST …/schema/directories/{id}/discover shows mailNickname once it is.';
+  const missing = (pattern: RegExp) => shortfalls.some((s) => s.attributes.some((name) => pattern.test(name)));
+  const hints: string[] = [];
+  if (missing(/^msExch|^mailNickname$/i)) {
+    hints.push(
+      'Exchange hybrid writeback needs the Active Directory schema extended for Exchange (Exchange Server setup /PrepareSchema); POST …/schema/directories/{id}/discover shows mailNickname once it is.',
+    );
+  }
+  if (missing(/^msDS-ExternalDirectoryObjectId$/i)) {
+    hints.push('msDS-ExternalDirectoryObjectId comes with the Windows Server 2016 schema (adprep /forestprep; Samba: samba-tool domain schemaupgrade).');
+  }
+  return hints.length === 0 ? undefined : hints.join(' ');
 }

@@ -47,7 +47,7 @@ describe('application template catalog', () => {
 
   it('finds templates case-insensitively and knows which synchronization templates they yield', () => {
     expect(findApplicationTemplate(cloudSyncApplicationTemplateId.toUpperCase())?.id).toBe('1a4721b3-e57f-4451-ae87-ef078703ec94');
-    expect(synchronizationTemplateIdsFor(cloudSyncApplicationTemplateId)).toEqual(['AD2AADProvisioning', 'AD2AADPasswordHash', 'AAD2ADExchangeHybridWriteback']);
+    expect(synchronizationTemplateIdsFor(cloudSyncApplicationTemplateId)).toEqual(['AD2AADProvisioning', 'AD2AADPasswordHash', 'AAD2ADExchangeHybridWriteback', 'AAD2ADGroupProvisioning']);
     expect(synchronizationTemplateIdsFor(cloudSyncPpeApplicationTemplateId)).toEqual(synchronizationTemplateIdsFor(cloudSyncApplicationTemplateId));
     expect(synchronizationTemplateIdsFor(nonGalleryApplicationTemplateId)).toEqual(['scim']);
     expect(findApplicationTemplate('8adf8e6e-67b2-4cf2-a259-e3dc5476c621')?.displayName).toBe('Non-Gallery application');

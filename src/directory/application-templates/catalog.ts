@@ -19,7 +19,7 @@ import {
 } from './ids.js';
 
 const logo = (name: string): string => `https://az495088.vo.msecnd.net/app-logo/${name}_215.png`;
-const cloudSyncTemplates = ['AD2AADProvisioning', 'AD2AADPasswordHash', 'AAD2ADExchangeHybridWriteback'];
+const cloudSyncTemplates = ['AD2AADProvisioning', 'AD2AADPasswordHash', 'AAD2ADExchangeHybridWriteback', 'AAD2ADGroupProvisioning'];
 
 /** The gallery Provisio ships: the apps the seeds use and a handful of popular provisioning apps. */
 export const applicationTemplateCatalog: readonly ApplicationTemplateEntry[] = [

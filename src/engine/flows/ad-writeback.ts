@@ -10,6 +10,8 @@ import type { Flow } from './flow.js';
  * directory objects whose origin puts them in scope (WritebackSource) to the domain the `Domain`, `Server`,
  * `UserName` and `Password` secrets connect. Before the first write of a cycle the target checks that the
  * live schema allows every attribute the mappings write; if not, the cycle stops with TargetSchemaIncomplete.
+ * Objects it creates (groups) go to `parentDistinguishedName` when mapped, else to the `SyncAgentADContainer`
+ * secret's container, else to the domain's CN=Users.
  */
 export const adWritebackFlow: Flow = ({ db, secrets, servicePrincipal, schema }) => {
   let settings: LdapConnectionSettings;
@@ -25,6 +27,12 @@ export const adWritebackFlow: Flow = ({ db, secrets, servicePrincipal, schema })
       targetAttributes: [...mapping.attributes, ...mapping.references].map((attribute) => attribute.targetPath),
     })),
   );
-  const target = new LdapTarget(settings, { attributes: written, required: written, schemaHint: schemaExtensionHint });
+  const container = secrets.get('SyncAgentADContainer')?.trim();
+  const target = new LdapTarget(settings, {
+    attributes: written,
+    required: written,
+    schemaHint: schemaExtensionHint,
+    ...(container ? { defaultContainer: container } : {}),
+  });
   return { source: new WritebackSource(db, servicePrincipal), target, close: () => target.close() };
 };

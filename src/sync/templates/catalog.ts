@@ -1,5 +1,6 @@
 import { deepFreeze } from './builder/deep-freeze.js';
 import { aad2adExchangeHybridWritebackTemplate } from './catalog/aad2ad-exchange-hybrid-writeback.js';
+import { aad2adGroupProvisioningTemplate } from './catalog/aad2ad-group-provisioning.js';
 import { ad2aadPasswordHashTemplate } from './catalog/ad2aad-password-hash.js';
 import { ad2aadProvisioningTemplate } from './catalog/ad2aad-provisioning.js';
 import { api2adTemplate } from './catalog/api2ad.js';
@@ -20,6 +21,7 @@ export const synchronizationTemplateDefinitions: readonly SynchronizationTemplat
   ad2aadProvisioningTemplate,
   ad2aadPasswordHashTemplate,
   aad2adExchangeHybridWritebackTemplate,
+  aad2adGroupProvisioningTemplate,
   api2aadTemplate,
   api2adTemplate,
   awsTemplate,

@@ -35,12 +35,13 @@ const credentialDataMapping =
   '{"defaultValue":null,"exportMissingReferences":false,"flowBehavior":"FlowWhenChanged","flowType":"Always","matchingPriority":0,"targetAttributeName":"CredentialData","source":{"expression":"[PasswordHash]","name":"PasswordHash","type":"Attribute","parameters":[]}}';
 
 describe('cloud sync templates (seeds 000 and 001)', () => {
-  it('offers the three cloud sync templates for 1a4721b3-… and its PPE twin', () => {
+  it('offers the cloud sync templates for 1a4721b3-… and its PPE twin', () => {
     for (const appTemplateId of [cloudSyncApplicationTemplateId, cloudSyncPpeApplicationTemplateId.toUpperCase()]) {
       expect(templatesForApplicationTemplate(appTemplateId).map((template) => template.id)).toEqual([
         'AD2AADProvisioning',
         'AD2AADPasswordHash',
         'AAD2ADExchangeHybridWriteback',
+        'AAD2ADGroupProvisioning',
       ]);
     }
   });
@@ -133,6 +134,16 @@ describe('cloud sync templates (seeds 000 and 001)', () => {
     const adUser = findObjectDefinition(findDirectory(schema, 'Active Directory')!, 'user')!;
     // Seed 001 checks for mailNickName after discover; the AD definition carries it.
     expect(findAttributeDefinition(adUser, 'mailNickName')?.name).toBe('mailNickname');
+  });
+
+  it('provisions cloud security groups to AD as universal security groups joined on Group_<objectId> (§5.7)', () => {
+    const schema = schemaOf('AAD2ADGroupProvisioning');
+    const [users, groups] = schema.synchronizationRules[0]!.objectMappings;
+    expect(users).toMatchObject({ sourceObjectName: 'User', targetObjectName: 'user', flowTypes: 'Update' });
+    expect(groups).toMatchObject({ sourceObjectName: 'Group', targetObjectName: 'group', flowTypes: 'Add,Update,Delete' });
+    expect(findAttributeMapping(groups!, 'msDS-ExternalDirectoryObjectId')).toMatchObject({ matchingPriority: 1, source: { expression: '[cloudAnchor]' } });
+    expect(findAttributeMapping(groups!, 'groupType')).toMatchObject({ flowType: 'ObjectAddOnly', source: { expression: '"-2147483640"' } });
+    expect(templateRuntime('AAD2ADGroupProvisioning')).toMatchObject({ source: 'directory', target: 'ldap', scheduleInterval: 'PT20M' });
   });
 
   it('runs cloud sync every two minutes in the cloud sync dialect and needs the Domain secret', () => {

@@ -13,6 +13,7 @@ const parameterNames: Readonly<Record<string, readonly string[]>> = {
   IsPresent: ['Expression'],
   Join: ['separator', 'source*'],
   Left: ['source', 'NumChars'],
+  Mid: ['source', 'start', 'length'],
   Not: ['source'],
   Replace: ['source', 'Find', 'RegularExpression', 'RegularExpressionGroupName', 'Replacement', 'ReplacementPropertyName', 'Template'],
   SingleAppRoleAssignment: ['source'],
