@@ -29,6 +29,11 @@ export interface EngineOptions {
   readonly quarantineDisableAfterMs: number;
   /** Escrow thresholds of the hosted service (engine-behavior §1.7). */
   readonly escrowThresholds: EscrowThresholds;
+  /**
+   * How often an OpenLDAP source compares the entryUUIDs in scope with the objects it provisioned, to find
+   * deletions (OpenLDAP keeps no trace of them; Active Directory reports its own). 10 minutes.
+   */
+  readonly ldapDeletionCheckIntervalMs: number;
   /** SCIM client settings for jobs' targets. */
   readonly scim: { readonly timeoutMs: number; readonly maxConcurrency: number; readonly memberChunkSize: number };
   /** How often `status.progress` is written during a cycle. */
@@ -83,6 +88,7 @@ export const defaultEngineOptions: EngineOptions = Object.freeze({
   quarantineRetryMs: Object.freeze([6 * hour, 12 * hour, 24 * hour]),
   quarantineDisableAfterMs: 28 * 24 * hour,
   escrowThresholds: Object.freeze({ evaluationFloor: 5_000, proportion: 0.4, maxObjectFailures: 40_000, maxTotalFailures: 60_000 }),
+  ldapDeletionCheckIntervalMs: 10 * 60_000,
   scim: Object.freeze({ timeoutMs: 60_000, maxConcurrency: 16, memberChunkSize: 100 }),
   progressIntervalMs: 2_000,
   onDemandLimit: 5,

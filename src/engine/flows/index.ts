@@ -1,4 +1,5 @@
 import type { ConnectorKind } from '../../sync/templates/index.js';
+import { cloudSyncInboundFlow } from './cloud-sync-inbound.js';
 import type { Flow } from './flow.js';
 import { scimOutboundFlow } from './scim-outbound.js';
 
@@ -7,6 +8,7 @@ export type { Flow, FlowConnectors, FlowInput } from './flow.js';
 /** The flows the engine runs, by `source->target` connector kinds of the job's template. */
 const flows: Readonly<Partial<Record<`${ConnectorKind}->${ConnectorKind}`, Flow>>> = {
   'directory->scim': scimOutboundFlow,
+  'ldap->directory': cloudSyncInboundFlow,
 };
 
 export function flowFor(source: ConnectorKind, target: ConnectorKind): Flow | undefined {

@@ -56,6 +56,7 @@ describe('entryAttributes', () => {
     const values = entryAttributes(entry, attributes, 'openLdap', resolve);
     expect(values).toMatchObject({ sAMAccountName: 'alice', company: 'Example', member: ['a-id'] });
     expect(values.objectGUID).toEqual(parseGuid(guid));
+    expect(entryAttributes(new LdapEntry('cn=team,ou=Groups,dc=x', [['cn', ['team']]]), attributes, 'openLdap', resolve).sAMAccountName).toBe('team');
     expect(ldapAttributeNames(attributes, 'openLdap')).toEqual(
       expect.arrayContaining(['entryUUID', 'uid', 'o', 'uniqueMember', 'userAccountControl', 'member', 'manager']),
     );

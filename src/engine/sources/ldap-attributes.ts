@@ -10,14 +10,15 @@ export interface SourceAttribute {
 }
 
 /**
- * OpenLDAP's names for attributes the AD schema names otherwise (inetOrgPerson shares most names with AD:
- * cn, sn, givenName, mail, telephoneNumber, title, l, st, postalCode, manager, member…).
+ * OpenLDAP's names for attributes the AD schema names otherwise, first present wins (inetOrgPerson shares most
+ * names with AD: cn, sn, givenName, mail, telephoneNumber, title, l, st, postalCode, manager, member…). Groups
+ * have no uid: their account name is their cn.
  */
-const openLdapNames: Readonly<Record<string, string>> = {
-  samaccountname: 'uid',
-  company: 'o',
-  streetaddress: 'street',
-  member: 'uniqueMember',
+const openLdapNames: Readonly<Record<string, readonly string[]>> = {
+  samaccountname: ['uid', 'cn'],
+  company: ['o'],
+  streetaddress: ['street'],
+  member: ['uniqueMember'],
 };
 
 /** Attributes the schema defines that no directory stores: computed here, or not read by this source. */
@@ -35,8 +36,7 @@ export function ldapAttributeNames(attributes: readonly SourceAttribute[], flavo
     if (computed.has(lower)) continue;
     if (flavor === 'openLdap' && lower === 'objectguid') add('entryUUID');
     else add(name);
-    const alias = flavor === 'openLdap' ? openLdapNames[lower] : undefined;
-    if (alias !== undefined) add(alias);
+    if (flavor === 'openLdap') for (const alias of openLdapNames[lower] ?? []) add(alias);
   }
   return [...names.values()];
 }
@@ -108,9 +108,12 @@ function attributeValue(entry: LdapEntry, attribute: SourceAttribute, flavor: Di
 
 function raw(entry: LdapEntry, name: string, flavor: DirectoryFlavor): readonly (string | Buffer)[] | undefined {
   const direct = entry.get(name);
-  if (direct !== undefined) return direct;
-  const alias = flavor === 'openLdap' ? openLdapNames[name.toLowerCase()] : undefined;
-  return alias === undefined ? undefined : entry.get(alias);
+  if (direct !== undefined || flavor !== 'openLdap') return direct;
+  for (const alias of openLdapNames[name.toLowerCase()] ?? []) {
+    const values = entry.get(alias);
+    if (values !== undefined) return values;
+  }
+  return undefined;
 }
 
 function convert(value: string | Buffer, type: AttributeType): unknown {

@@ -6,7 +6,8 @@ import { azureActiveDirectory, cloudSyncAnchorAttributes } from '../directories/
  * The directory as the target of cloud sync: users, groups and contacts, plus the hybrid
  * attributes only AD-sourced objects carry. `CredentialData` receives password hashes; it is
  * declared here so that adding the `[PasswordHash]` mapping (seed 001) validates, but the
- * provisioning template does not map it.
+ * provisioning template does not map it. Objects that leave scope are deleted (to deleted items),
+ * not disabled.
  */
 export function cloudSyncTargetDirectory(): DirectoryDefinition {
   return azureActiveDirectory({
@@ -14,5 +15,6 @@ export function cloudSyncTargetDirectory(): DirectoryDefinition {
     userExtras: [...cloudSyncAnchorAttributes, attr('countryCode', 'Integer'), attr('CredentialData', 'String', { mutability: 'WriteOnly' })],
     groupExtras: cloudSyncAnchorAttributes,
     contactExtras: cloudSyncAnchorAttributes,
+    softDeletion: false,
   });
 }

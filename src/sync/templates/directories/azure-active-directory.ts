@@ -112,6 +112,11 @@ export interface AzureActiveDirectoryOptions {
   readonly objects?: readonly ('User' | 'Group' | 'Contact')[];
   /** Gallery imports (AWS roles) add objects of their own. */
   readonly additionalObjects?: readonly ObjectDefinition[];
+  /**
+   * Whether objects that leave scope are disabled (IsSoftDeletionSupported, the default) rather than deleted.
+   * Cloud sync deletes them: they go to deleted items (engine-behavior §5.2).
+   */
+  readonly softDeletion?: boolean;
 }
 
 function sortedByName(attributes: readonly AttributeDefinition[]): AttributeDefinition[] {
@@ -122,19 +127,20 @@ function sortedByName(attributes: readonly AttributeDefinition[]): AttributeDefi
 
 export function azureActiveDirectory(options: AzureActiveDirectoryOptions = {}): DirectoryDefinition {
   const wanted = options.objects ?? ['User', 'Group'];
+  const softDeletion = options.softDeletion === false ? {} : { IsSoftDeletionSupported: 'true' };
   const builders = {
     User: () =>
       objectDefinition('User', sortedByName([...userAttributes, ...(options.userExtras ?? [])]), {
         metadata: {
           PropertyNameAccountEnabled: 'accountEnabled',
           PropertyNameSoftDeleted: 'IsSoftDeleted',
-          IsSoftDeletionSupported: 'true',
+          ...softDeletion,
           IsSynchronizeAllSupported: 'true',
         },
       }),
     Group: () =>
       objectDefinition('Group', sortedByName([...groupAttributes(wanted), ...(options.groupExtras ?? [])]), {
-        metadata: { PropertyNameSoftDeleted: 'IsSoftDeleted', IsSoftDeletionSupported: 'true', IsSynchronizeAllSupported: 'true' },
+        metadata: { PropertyNameSoftDeleted: 'IsSoftDeleted', ...softDeletion, IsSynchronizeAllSupported: 'true' },
       }),
     Contact: () => objectDefinition('Contact', sortedByName([...contactAttributes, ...(options.contactExtras ?? [])])),
   };
