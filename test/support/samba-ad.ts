@@ -62,6 +62,11 @@ export interface SambaDcOptions {
    * also needs `rpc` (endpoint mapper on 135 and the DRSUAPI endpoint on the dynamic ports).
    */
   readonly services?: readonly string[];
+  /**
+   * More `[global]` smb.conf parameters, e.g. `{ 'dsdb:schema update allowed': 'true' }` to extend the
+   * schema over LDAP (Samba refuses schema writes without it).
+   */
+  readonly globalParameters?: Readonly<Record<string, string>>;
 }
 
 export interface SambaUser {
@@ -162,7 +167,12 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<SambaD
         /\tlog file = .*/,
         `\tlog file = ${join(dir, 'log', 'log.%m')}\n\tpid directory = ${join(dir, 'run')}\n\tldap server require strong auth = no`,
       )
-      .replace(/\tserver services = .*/, `\tserver services = ${(options.services ?? ['ldap']).join(', ')}`);
+      .replace(/\tserver services = .*/, () =>
+        [
+          `\tserver services = ${(options.services ?? ['ldap']).join(', ')}`,
+          ...Object.entries(options.globalParameters ?? {}).map(([name, value]) => `\t${name} = ${value}`),
+        ].join('\n'),
+      );
     await writeFile(conf, patched);
 
     const log = await open(join(dir, 'log', 'samba.stdout'), 'a');

@@ -3,6 +3,7 @@ import { requires } from '../../auth/permissions.js';
 import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import { odataContext } from '../../api/graph/odata-context.js';
 import { NotFoundError } from '../../errors/graph-error.js';
+import { discoverDirectory } from '../discovery/discover-directory.js';
 import { getJob, runtimeOf } from '../jobs/job-service.js';
 import { readJobSchema, writeJobSchema } from '../jobs/job-repository.js';
 import { findOwnerTemplate } from '../owner-templates.js';
@@ -85,10 +86,12 @@ export const schemaRoutes: GraphRouteModule = (app, { context, version }) => {
 
     graphOperation<DirectoryParams>(app, 'POST', `${schemaPath}/directories/:directoryId`, 'discover', write, async (request) => {
       const owner = await ownerOf(request, context, collection);
+      const job = await getJob(db, owner, request.params.jobId);
       const { schema, directory } = await findDirectory(request, owner);
-      const discovered = { ...directory, discoveryDateTime: new Date().toISOString(), version: newSchemaVersion() };
-      const directories = schema.directories.map((d) => (d.id === directory.id ? discovered : d));
-      await writeJobSchema(db, request.params.jobId, { ...schema, directories, version: newSchemaVersion() });
+      const secrets = await context.secrets.read(db, owner.servicePrincipal.id);
+      const { discovered, persisted } = await discoverDirectory(secrets, job.templateId, schema, directory, new Date());
+      const directories = schema.directories.map((d) => (d.id === directory.id ? persisted : d));
+      await writeJobSchema(db, job.id, { ...schema, directories, version: newSchemaVersion() });
       return { '@odata.context': contextOf(request, owner, '/directories/$entity'), ...discovered };
     });
   }
