@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guidToBase64, LdapConnection, parseGuid, readLdapSettings } from '../../src/connectors/ldap/index.js';
 import { cloudSyncApplicationTemplateId } from '../../src/directory/application-templates/ids.js';
+import { leaseHolder } from '../../src/engine/index.js';
+import { readJobState, writeJobState } from '../../src/engine/state/job-state.js';
 import { hasOpenLdap, startOpenLdap, type OpenLdapServer } from '../support/openldap.js';
 import { startEngineService, type EngineTestService } from './support/engine-fixture.js';
 
@@ -82,5 +84,19 @@ describe.skipIf(!hasOpenLdap)('cloud sync from OpenLDAP', () => {
     expect(users.get('Bob Baker')!.jobTitle).toBe('Staff Engineer');
     expect((await t.graph('GET', `/users/${before.get('Alice Anders')!.id}`)).status).toBe(404);
     expect(await members((await synced('groups')).get('team')!.id)).toEqual(['Bob Baker']);
+  });
+
+  it('runs a full cycle at once when the directory cannot continue from the watermark', async () => {
+    const db = t.service.context.store.db;
+    expect((await t.graph('POST', `${jobPath}/pause`)).status).toBe(204);
+    while (await leaseHolder(db, jobId)) await new Promise((resolve) => setTimeout(resolve, 50));
+    // A watermark another delta method wrote (e.g. the job pointed at another directory).
+    await writeJobState(db, jobId, { ...(await readJobState(db, jobId)), watermark: 'dirsync:AAAA' }, new Date());
+    const failed = await cycle('start');
+    expect(failed).toMatchObject({ kind: 'incremental', state: 'Failed' });
+    expect((await t.graph('GET', jobPath)).body.status.lastExecution.error).toMatchObject({ code: 'WatermarkExpired' });
+    const after = t.watcher.ended.indexOf(failed);
+    while (!t.watcher.ended.slice(after + 1).some((event) => event.jobId === jobId)) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(t.watcher.ended.slice(after + 1).find((event) => event.jobId === jobId)).toMatchObject({ kind: 'full', state: 'Succeeded' });
   });
 });

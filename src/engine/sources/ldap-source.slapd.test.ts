@@ -3,7 +3,7 @@ import { hasOpenLdap, startOpenLdap, type OpenLdapServer } from '../../../test/s
 import { formatGuid, LdapConnection, readLdapSettings } from '../../connectors/ldap/index.js';
 import { findSynchronizationTemplate } from '../../sync/templates/index.js';
 import type { SourceObject } from '../connectors/source-connector.js';
-import { JobLevelFailure } from '../engine-errors.js';
+import { JobLevelFailure, WatermarkExpiredError } from '../engine-errors.js';
 import { LdapSource, type ProvisionedObjects } from './ldap-source.js';
 import { ldapSourceSchema } from './ldap-source-schema.js';
 
@@ -87,6 +87,20 @@ describe.skipIf(!hasOpenLdap)('LDAP source against OpenLDAP', () => {
     }
   });
 
+  it('scopes by the groupFilter: direct members of its groups only', async () => {
+    const rule = { ...template.synchronizationRules[0]!, groupFilter: { includedGroups: [group('leads')] } };
+    const schema = ldapSourceSchema({ ...template, synchronizationRules: [rule] }, ruleId);
+    const ldap = new LdapSource({ settings: readLdapSettings(server.secrets()), schema, provisioned: new Links() });
+    try {
+      expect((await collect(ldap, 'inetOrgPerson')).map((object) => object.displayName)).toEqual(['Alice A.']);
+      expect(await collect(ldap, 'group')).toEqual([]);
+      const [bob] = await ldap.readSubjects('inetOrgPerson', [person('bob')]);
+      expect(bob).toMatchObject({ entitled: false });
+    } finally {
+      await ldap.close();
+    }
+  });
+
   it('reads changes from the watermark: renames and moves out of scope, group changes, deletions', async () => {
     const first = source();
     const watermark = await first.currentWatermark();
@@ -113,6 +127,8 @@ describe.skipIf(!hasOpenLdap)('LDAP source against OpenLDAP', () => {
       const deleted = await next.incrementalImport(delta.watermark, 1000);
       expect(deleted.changes.objects.get(alice)).toBe('inetOrgPerson');
       expect((await next.readObjects('inetOrgPerson', [alice]))[0]?.state).toBe('gone');
+      const expired = await next.incrementalImport('usn:00000000-0000-0000-0000-000000000000:1', 1000).catch((error: unknown) => error);
+      expect(expired).toBeInstanceOf(WatermarkExpiredError);
     } finally {
       await next.close();
     }

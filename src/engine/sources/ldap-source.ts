@@ -1,11 +1,13 @@
 import {
   adAnchor,
   createDeltaReader,
+  decodeWatermark,
   escapeFilterValue,
   firstRdn,
   isGuid,
   LdapConnection,
   LdapNoSuchObjectError,
+  LdapWatermarkError,
   openLdapAnchor,
   parseGuid,
   type DeltaReaderOptions,
@@ -114,6 +116,10 @@ export class LdapSource implements SourceConnector {
   async incrementalImport(watermark: string, limit: number): Promise<IncrementalImport> {
     return this.#guard(async () => {
       const session = await this.#open();
+      const method = decodeWatermark(watermark)?.method;
+      if (method !== undefined && (method === 'entryCsn') !== (session.flavor === 'openLdap')) {
+        throw new LdapWatermarkError(`The watermark was written by the ${method} method, which this directory does not offer; a full import is needed`);
+      }
       const reader = await createDeltaReader(session.connection, this.#deltaOptions(session), watermark);
       const objects = new Map<string, string>();
       const memberships: MembershipChange[] = [];
