@@ -24,6 +24,9 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
   beforeAll(async () => {
     dc = await startReplicationDc();
     await dc.createUser({ name: 'svc-norights', password: 'Passw0rd!Plain1' });
+    // Replicating Directory Changes alone: enough for the provisioning job's DirSync reads, not for secrets.
+    const half = await dc.createUser({ name: 'svc-halfrights', password: 'Passw0rd!Half1' });
+    await dc.tool('dsacl', 'set', '--car=get-changes', '--action=allow', `--objectdn=${dc.baseDn}`, `--trusteedn=${half.dn}`);
   }, 240_000);
   afterAll(async () => dc?.stop());
 
@@ -198,6 +201,107 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
       expect(JSON.stringify(records)).not.toContain('Passw0rd!Plain1');
       // Sign-in with the synchronized credential is unaffected.
       expect((await signIn(t, clientId, upn('alice'), 'Passw0rd!Alice3')).status).toBe(200);
+    });
+  });
+
+  /** Seeds 000 and 001 as written: the provisioning job, its schema with the CredentialData mapping, the AppKey. */
+  describe.each(storeKinds)('seed 000/001 flow: the provisioning job with the CredentialData mapping (%s)', (kind) => {
+    let t: EngineTestService;
+    let app: CloudSyncApp;
+    let jobId: string;
+    let jobPath: string;
+    let clientId: string;
+    let ou: string;
+    const name = (alias: string) => `${kind.slice(0, 2)}-${alias}`;
+    const upn = (alias: string) => `${name(alias)}@${t.domain}`;
+    const status = async () => (await t.graph('GET', jobPath)).body.status;
+    const pause = async () => {
+      expect((await t.graph('POST', `${jobPath}/pause`)).status).toBe(204);
+      while (await leaseHolder(t.service.context.store.db, jobId)) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    const runCycle = async () => {
+      const cycle = t.watcher.next(jobId, 90_000);
+      expect((await t.graph('POST', `${jobPath}/start`)).status).toBe(204);
+      return cycle;
+    };
+    const putSecrets = async (secrets: { key: string; value: string }[]) =>
+      expect((await t.graph('PUT', app.secrets, { value: secrets })).status).toBe(204);
+
+    beforeAll(async () => {
+      t = await startEngineService(kind, { cycleIntervalMs: 1_000 });
+      ou = await dc.createOu(`seed-${kind}`);
+      await dc.createUser({ name: name('erin'), parentDn: ou, password: 'Passw0rd!Erin1' });
+      await dc.createUser({ name: name('frank'), parentDn: ou, password: 'Passw0rd!Frank1' });
+      app = await createCloudSyncApp(t.graph, `seeds-${kind}`);
+      const provisioning = await t.graph('POST', app.jobs, { templateId: 'AD2AADProvisioning' });
+      expect(provisioning.status).toBe(201);
+      expect((await t.graph('POST', app.jobs, { templateId: 'AD2AADPasswordHash' })).status).toBe(201);
+      jobId = provisioning.body.id as string;
+      jobPath = `${app.jobs}/${jobId}`;
+      await putSecrets([...cloudSyncSecrets(dc), passwordHashAppKey]);
+      // Seed 001, "Enable Sync password hashes on configuration blade": the mapping goes into both object mappings.
+      const { '@odata.context': _context, ...schema } = (await t.graph('GET', `${jobPath}/schema`)).body;
+      for (const objectMapping of schema.synchronizationRules[0].objectMappings) {
+        if (!['Provision Active Directory users', 'Provision Active Directory inetOrgPersons'].includes(objectMapping.name)) continue;
+        objectMapping.attributeMappings.push({
+          defaultValue: null,
+          exportMissingReferences: false,
+          flowBehavior: 'FlowWhenChanged',
+          flowType: 'Always',
+          matchingPriority: 0,
+          targetAttributeName: 'CredentialData',
+          source: { expression: '[PasswordHash]', name: 'PasswordHash', type: 'Attribute', parameters: [] },
+        });
+      }
+      schema.synchronizationRules[0].containerFilter = { includedContainers: [ou] };
+      const saved = await t.graph('PUT', `${jobPath}/schema`, schema);
+      expect(saved.status, JSON.stringify(saved.body)).toBe(204);
+      clientId = (await t.graph('POST', '/applications', { displayName: 'Sign-in app' })).body.appId as string;
+    }, 120_000);
+    afterAll(async () => t?.dispose());
+
+    it('creates the users and, in the same cycle, lets them sign in with their AD passwords', async () => {
+      expect(await runCycle()).toMatchObject({ kind: 'full', state: 'Succeeded' });
+      const ok = await signIn(t, clientId, upn('erin'), 'Passw0rd!Erin1');
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+      expect((await signIn(t, clientId, upn('erin'), 'Passw0rd!Frank1')).body.error).toBe('invalid_grant');
+      expect((await signIn(t, clientId, upn('frank'), 'Passw0rd!Frank1')).status).toBe(200);
+      const execution = (await status()).lastExecution;
+      expect(execution).toMatchObject({ state: 'Succeeded', error: null });
+      const records = await logs(t.graph, { jobId }, `cycleId eq '${execution.activityIdentifier}'`);
+      const erin = records.filter((record) => record.sourceIdentity.displayName === name('erin'));
+      expect(erin.map((record) => record.provisioningAction)).toEqual(['create', 'update']);
+      expect(erin[1]!.modifiedProperties[0]).toEqual({ displayName: 'CredentialData', oldValue: null, newValue: '[Redact]' });
+    });
+
+    it('follows a password change, and refuses a user disabled in AD', async () => {
+      await pause();
+      await dc.tool('user', 'setpassword', name('erin'), '--newpassword=Passw0rd!Erin2');
+      await dc.tool('user', 'disable', name('frank'));
+      expect(await runCycle()).toMatchObject({ kind: 'incremental', state: 'Succeeded' });
+      expect((await signIn(t, clientId, upn('erin'), 'Passw0rd!Erin1')).status).toBe(400);
+      expect((await signIn(t, clientId, upn('erin'), 'Passw0rd!Erin2')).status).toBe(200);
+      const frank = await signIn(t, clientId, upn('frank'), 'Passw0rd!Frank1');
+      expect(frank).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_codes: [50057] } });
+    });
+
+    it('keeps provisioning when the hashes cannot be read, reporting why without quarantine', async () => {
+      await pause();
+      await dc.createUser({ name: name('gina'), parentDn: ou, password: 'Passw0rd!Gina1' });
+      await putSecrets([...cloudSyncSecrets(dc, { UserName: `svc-halfrights@${dc.domain}`, Password: 'Passw0rd!Half1' }), passwordHashAppKey]);
+      const cycle = await runCycle();
+      expect(cycle.state, JSON.stringify((await status()).lastExecution)).toBe('EntryLevelErrors');
+      const current = await status();
+      expect(current).toMatchObject({ code: 'Active', quarantine: null });
+      expect(current.lastExecution.error).toMatchObject({ code: 'MissingReplicationRights' });
+      const gina = await t.graph('GET', `/users/${upn('gina')}`);
+      expect(gina.status).toBe(200);
+      expect((await signIn(t, clientId, upn('gina'), 'Passw0rd!Gina1')).status).toBe(400);
+
+      await pause();
+      await putSecrets([...cloudSyncSecrets(dc), passwordHashAppKey]);
+      expect(await runCycle()).toMatchObject({ state: 'Succeeded' });
+      expect((await signIn(t, clientId, upn('gina'), 'Passw0rd!Gina1')).status).toBe(200);
     });
   });
 });

@@ -9,6 +9,7 @@ import { ConnectorNotImplementedError, CycleStoppedError, EngineError, JobLevelF
 import type { EngineOptions } from '../engine-options.js';
 import type { CompiledObjectMapping } from '../mapping/compiled-mapping.js';
 import { runPasswordHashCycle } from '../password-hashes/password-hash-cycle.js';
+import { runProvisioningPasswordHashes } from '../password-hashes/provisioning-password-hashes.js';
 import { escrowQuarantineReason } from '../stages/quarantine-rules.js';
 import { ConnectorDataStore } from '../state/connector-data-store.js';
 import { EscrowStore } from '../state/escrow-store.js';
@@ -157,6 +158,20 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     await context.store.flush();
     await context.log.flush();
     await writeJobState(deps.db, job.id, { watermark: next, schemaVersion: environment.schema.version }, deps.options.now());
+    // Password hashes after the objects, so users created in this cycle can sign in when it ends.
+    const passwordHashError = await runProvisioningPasswordHashes({
+      db: deps.db,
+      secrets: deps.secrets,
+      servicePrincipalId: job.servicePrincipalId,
+      jobId: job.id,
+      schema: environment.schema,
+      log: context.log,
+      report: { sourceSystem: environment.schema.sourceDirectoryName, targetSystem: environment.servicePrincipal.displayName, now: deps.options.now },
+      restart: (appliedResets & RestartScope.Watermark) !== 0,
+      counters,
+      checkpoint: context.checkpoint,
+    });
+    await context.log.flush();
     const entryCounts = await countEntries(context);
     const reason: QuarantineReason | null =
       deprovisioned.staged > 0
@@ -165,14 +180,19 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
             { failedObjects: counters.failedObjects, failedReferences: counters.failedReferences, succeededObjects: counters.succeededObjects },
             deps.options.escrowThresholds,
           );
-    const entryErrors = counters.failedObjects + counters.failedReferences > 0 || deprovisioned.staged > 0;
+    const entryErrors = counters.failedObjects + counters.failedReferences > 0 || deprovisioned.staged > 0 || passwordHashError !== null;
     const quarantineError: SynchronizationError | null =
       reason === 'TooManyDeletes'
         ? { code: 'TooManyDeletes', message: `${deprovisioned.staged} deletes and disables reached the delete threshold of ${context.settings.threshold.value}.`, tenantActionable: true }
         : reason === null
           ? null
           : { code: reason, message: `${counters.failedObjects} object and ${counters.failedReferences} reference exports failed in this cycle.`, tenantActionable: true };
-    return finish(entryErrors ? 'EntryLevelErrors' : 'Succeeded', { hasMore, entryCounts, quarantine: reason === null ? null : { reason, error: quarantineError } });
+    return finish(entryErrors ? 'EntryLevelErrors' : 'Succeeded', {
+      hasMore,
+      entryCounts,
+      error: passwordHashError,
+      quarantine: reason === null ? null : { reason, error: quarantineError },
+    });
   } catch (error) {
     // A cycle that could not even begin (no connector, no credentials) still counts as one that ran.
     if (!started) start(kind);
