@@ -96,6 +96,12 @@ describe.skipIf(!hasOpenLdap)('LDAP source against OpenLDAP', () => {
       expect(await collect(ldap, 'group')).toEqual([]);
       const [bob] = await ldap.readSubjects('inetOrgPerson', [person('bob')]);
       expect(bob).toMatchObject({ entitled: false });
+      // Joining the scoping group does not touch bob's entryCSN: the group's change brings him into scope.
+      const watermark = await ldap.currentWatermark();
+      await admin.modify(group('leads'), [{ operation: 'add', attribute: 'member', values: [person('bob')] }]);
+      const delta = await ldap.incrementalImport(watermark, 1000);
+      expect(delta.changes.objects.get(bob!.id)).toBe('inetOrgPerson');
+      expect((await ldap.readObjects('inetOrgPerson', [bob!.id]))[0]).toMatchObject({ entitled: true });
     } finally {
       await ldap.close();
     }
@@ -145,7 +151,7 @@ describe.skipIf(!hasOpenLdap)('LDAP source against OpenLDAP', () => {
     }
   });
 
-  it('stops the cycle with the directory error: missing OU is empty, a wrong password is a job-level failure', async () => {
+  it('stops the cycle with the directory error: missing OU is empty, a wrong password or no server is a job-level failure', async () => {
     expect(await collect(source([`ou=Gone,${server.baseDn}`]), 'inetOrgPerson')).toEqual([]);
     const wrong = new LdapSource({
       settings: readLdapSettings(server.secrets({ Password: 'wrong' })),
@@ -156,5 +162,15 @@ describe.skipIf(!hasOpenLdap)('LDAP source against OpenLDAP', () => {
     expect(failure).toBeInstanceOf(JobLevelFailure);
     expect(failure).toMatchObject({ code: 'InvalidCredentials', message: expect.stringContaining('rejected the user name or password') });
     await wrong.close();
+    const down = new LdapSource({
+      settings: readLdapSettings(server.secrets({ Server: 'ldap://127.0.0.1:1' })),
+      schema: ldapSourceSchema(template, ruleId),
+      provisioned: links,
+    });
+    await expect(down.readObjects('inetOrgPerson', ['7d5a0bbe-0000-4000-8000-000000000000'])).rejects.toMatchObject({
+      code: 'ServerUnreachable',
+      message: expect.stringContaining('Cannot reach the LDAP server'),
+    });
+    await down.close();
   });
 });

@@ -144,8 +144,17 @@ export class LdapSource implements SourceConnector {
           const deltasOfMembers = (change.valueDeltas ?? []).filter((delta) => /^(member|uniqueMember)$/i.test(delta.attribute));
           if (deltasOfMembers.length === 0) {
             // DirSync names the members that came and went; the other methods only that the group changed.
-            if (reader.method !== 'dirSync') reconcileGroups.add(group.anchor);
-            if (scoping && reader.method !== 'dirSync') widen = true;
+            if (reader.method === 'dirSync') continue;
+            reconcileGroups.add(group.anchor);
+            if (!scoping) continue;
+            // A scoping group's current members may have come into scope; those that left are among the provisioned.
+            widen = true;
+            const current = referencedDns(change.entry, 'member', session.flavor);
+            await this.#lookup(session, this.#index.unknown(current));
+            for (const dn of current) {
+              const member = this.#index.get(dn);
+              if (member) objects.set(member.anchor, member.type);
+            }
             continue;
           }
           const dns = deltasOfMembers.flatMap((delta) => [...delta.added, ...delta.removed]);
