@@ -183,6 +183,24 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
       expect((await signIn(t, clientId, upn('alice'), 'Passw0rd!Alice3')).status).toBe(200);
     });
 
+    it('fails the cycle without quarantine while the DC cannot be reached, and quarantines for a wrong password', async () => {
+      await pause();
+      await putSecrets([...cloudSyncSecrets(dc, { BaseDN: ou, Server: 'ldap://127.0.0.254:389' }), passwordHashAppKey]);
+      expect(await runCycle()).toMatchObject({ state: 'Failed' });
+      let current = await status();
+      expect(current).toMatchObject({ code: 'Active', quarantine: null });
+      expect(current.lastExecution.error).toMatchObject({ code: 'DomainControllerUnreachable' });
+      expect(current.lastExecution.error.message).toMatch(/127\.0\.0\.254.*TCP 135.*next cycle tries again/);
+
+      await pause();
+      await putSecrets([...cloudSyncSecrets(dc, { BaseDN: ou, Password: 'Wrong!Password9' }), passwordHashAppKey]);
+      expect(await runCycle()).toMatchObject({ state: 'Failed' });
+      current = await status();
+      expect(current).toMatchObject({ code: 'Quarantine', quarantine: { error: { code: 'InvalidCredentials' } } });
+      expect(current.lastExecution.error.message).toMatch(/refused the account.*Check the UserName/);
+      expect(JSON.stringify({ current, records: await cycleRecords() })).not.toContain('Wrong!Password9');
+    });
+
     it('quarantines the job with a clear error when the account lacks the replication rights', async () => {
       await pause();
       await putSecrets([...cloudSyncSecrets(dc, { BaseDN: ou, UserName: `svc-norights@${dc.domain}`, Password: 'Passw0rd!Plain1' }), passwordHashAppKey]);
