@@ -71,7 +71,13 @@ export async function createService(config: Config, options: CreateServiceOption
     const { runner: runJobs = true, ...engineSettings } = options.engine ?? {};
     const engineLog: { app?: FastifyInstance } = {};
     const engine = new ProvisioningEngine(
-      { db: store.db, secrets, tenantId: boot.tenant.id, onError: (error, message) => engineLog.app?.log.error({ err: error }, message) },
+      {
+        db: store.db,
+        secrets,
+        tenantId: boot.tenant.id,
+        ...(store.dialect === 'sqlite' && store.location !== ':memory:' ? { sqliteFile: store.location } : {}),
+        onError: (error, message) => engineLog.app?.log.error({ err: error }, message),
+      },
       engineSettings,
     );
     const context: ServiceContext = { config, store, tenant: boot.tenant, keys, tokens, metrics, secrets, skipTokens, engine };

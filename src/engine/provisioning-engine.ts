@@ -13,6 +13,8 @@ export interface EngineDependencies {
   readonly db: Kysely<Database>;
   readonly secrets: SecretStore;
   readonly tenantId: string;
+  /** The store's SQLite file, when it has one: provisioning logs are then written by a thread of their own. */
+  readonly sqliteFile?: string;
   readonly onError?: (error: unknown, message: string) => void;
 }
 
@@ -24,10 +26,12 @@ export class ProvisioningEngine {
   readonly options: EngineOptions;
   readonly runner: JobRunner;
   readonly #onDemand: OnDemandProvisioner;
+  readonly #logs: ProvisioningLogWriter;
 
   constructor(deps: EngineDependencies, options: EngineOptionsInput = {}) {
     this.options = engineOptions(options);
-    const logs = new ProvisioningLogWriter(deps.db, { tenantId: deps.tenantId });
+    const logs = new ProvisioningLogWriter(deps.db, { tenantId: deps.tenantId, ...(deps.sqliteFile === undefined ? {} : { sqliteFile: deps.sqliteFile }) });
+    this.#logs = logs;
     this.runner = new JobRunner({ db: deps.db, secrets: deps.secrets, logs, ...(deps.onError ? { onError: deps.onError } : {}) }, this.options);
     this.#onDemand = new OnDemandProvisioner({ db: deps.db, secrets: deps.secrets, logs, options: this.options });
   }
@@ -36,8 +40,9 @@ export class ProvisioningEngine {
     this.runner.start();
   }
 
-  stop(): Promise<void> {
-    return this.runner.stop();
+  async stop(): Promise<void> {
+    await this.runner.stop();
+    await this.#logs.close();
   }
 
   provisionOnDemand(job: SynchronizationJobRecord, request: OnDemandRequest): Promise<OnDemandResponse> {

@@ -11,8 +11,10 @@ export interface CycleLogContext {
 }
 
 /**
- * The provisioning logs of one cycle: reports are buffered and written in batches (one transaction per
- * batch), and every report is also kept when the caller asks (provisionOnDemand returns its records).
+ * The provisioning logs of one cycle: reports are buffered and written in batches in the background (on the
+ * writer's log thread when it has one), and every report is also kept when the caller asks
+ * (provisionOnDemand returns its records). `flush` waits until everything added is durable: the cycle calls
+ * it before it moves the watermark.
  */
 export class CycleLog {
   readonly #buffer: ObjectReport[] = [];
@@ -52,8 +54,8 @@ export class CycleLog {
     const entries = this.#buffer.splice(0).map((report) => toLogEntry(report, this.context));
     this.#writing = this.#writing.then(async () => {
       try {
-        const written = await this.writer.recordMany(entries);
-        if (this.options.keep) this.#kept.push(...written);
+        if (this.options.keep) this.#kept.push(...(await this.writer.recordMany(entries)));
+        else await this.writer.append(entries);
       } catch (error) {
         this.#failure ??= error;
       }

@@ -21,8 +21,25 @@ export function provisioningLogRow(summary: ProvisioningObjectSummary): Insertab
   };
 }
 
+/** The row's columns, in its order. */
+export const provisioningLogColumns = Object.freeze([
+  'id',
+  'activity_date_time',
+  'job_id',
+  'cycle_id',
+  'change_id',
+  'service_principal_id',
+  'source_identity_id',
+  'source_identity_display_name',
+  'target_identity_id',
+  'target_identity_display_name',
+  'status',
+  'action',
+  'data',
+] as const satisfies readonly (keyof ProvisioningLogsTable)[]);
+
 /** Columns per row, for sizing multi-row INSERTs under the engines' bound-parameter limits. */
-export const provisioningLogColumnCount = 13;
+export const provisioningLogColumnCount = provisioningLogColumns.length;
 
 export function summaryFromData(data: string): ProvisioningObjectSummary {
   return JSON.parse(data) as ProvisioningObjectSummary;

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../store/database.js';
+import { ProvisioningLogThread } from './log-thread.js';
 import { toProvisioningObjectSummary, type ProvisioningLogEntry } from './provisioning-log-entry.js';
 import { provisioningLogColumnCount, provisioningLogRow } from './provisioning-log-row.js';
 import type { ProvisioningObjectSummary } from './provisioning-object-summary.js';
@@ -12,11 +13,18 @@ export interface ProvisioningLogWriterOptions {
   readonly redaction?: RedactionRules;
   /** Rows per INSERT statement (default 500). */
   readonly batchSize?: number;
+  /**
+   * The store's SQLite file: `append` then writes on a thread of its own, over its own connection (a
+   * PostgreSQL store, or an in-memory SQLite one, writes in this thread).
+   */
+  readonly sqliteFile?: string;
 }
 
 /** SQLite binds at most 32,766 parameters per statement, PostgreSQL 65,535. */
 const MAX_PARAMETERS = 32_766;
 const DEFAULT_BATCH_SIZE = 500;
+/** Records per transaction of the log thread: short, since the store's connection waits while it writes. */
+const THREAD_BATCH_SIZE = 100;
 
 /**
  * What the engine records provisioning logs with. Every entry becomes a redacted provisioningObjectSummary;
@@ -25,6 +33,7 @@ const DEFAULT_BATCH_SIZE = 500;
  */
 export class ProvisioningLogWriter {
   private readonly batchSize: number;
+  private readonly thread: ProvisioningLogThread | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -33,6 +42,10 @@ export class ProvisioningLogWriter {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
     this.batchSize = Math.min(batchSize, Math.floor(MAX_PARAMETERS / provisioningLogColumnCount));
+    this.thread =
+      options.sqliteFile === undefined
+        ? undefined
+        : new ProvisioningLogThread({ path: options.sqliteFile, tenantId: options.tenantId, busyTimeoutMs: 30_000, ...(options.redaction ? { redaction: options.redaction } : {}) });
   }
 
   /** Records one change and returns the record as Graph serves it. */
@@ -57,5 +70,28 @@ export class ProvisioningLogWriter {
     if (transaction !== undefined) await insert(transaction);
     else await this.db.transaction().execute(insert);
     return summaries;
+  }
+
+  /**
+   * Records changes whose records the caller does not need back (a cycle's bulk), on the log thread when
+   * the writer has one. Durable once resolved. On the thread they are written in transactions of 100
+   * records, so a failure may leave earlier ones of the call written.
+   */
+  async append(entries: readonly ProvisioningLogEntry[]): Promise<void> {
+    const thread = this.thread;
+    if (thread === undefined) {
+      await this.recordMany(entries);
+      return;
+    }
+    const writes: Promise<void>[] = [];
+    for (let start = 0; start < entries.length; start += THREAD_BATCH_SIZE) writes.push(thread.write(entries.slice(start, start + THREAD_BATCH_SIZE)));
+    const results = await Promise.allSettled(writes);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Stops the log thread once its writes have settled. */
+  async close(): Promise<void> {
+    await this.thread?.close();
   }
 }
