@@ -1,55 +1,11 @@
 import { Attribute, Change, Control, type Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSid, guidToBase64 } from '../../src/connectors/ldap/index.js';
-import { cloudSyncApplicationTemplateId } from '../../src/directory/application-templates/ids.js';
 import { leaseHolder } from '../../src/engine/index.js';
 import { hasPostgres } from '../support/postgres.js';
 import { hasSamba, startSambaDc, type SambaDc } from '../support/samba-ad.js';
+import { createCloudSyncJob, synced, type CloudSyncJob } from './support/cloud-sync-job.js';
 import { logs, startEngineService, type EngineTestService, type Graph } from './support/engine-fixture.js';
-
-/**
- * Cloud sync end to end (seeds 000 and 001 made real): a throw-away Samba AD DC, the cloud sync application
- * instantiated through Graph, the AD2AADProvisioning job with the Domain, Server, UserName and Password
- * secrets and an OU scope, and the directory it fills — read back through Graph.
- */
-interface CloudSyncJob {
-  readonly servicePrincipalId: string;
-  readonly jobId: string;
-  readonly jobPath: string;
-  readonly ruleId: string;
-}
-
-async function createCloudSyncJob(graph: Graph, name: string, secrets: Record<string, string>, containers: readonly string[] = []): Promise<CloudSyncJob> {
-  const instantiated = await graph('POST', `/applicationTemplates/${cloudSyncApplicationTemplateId}/instantiate`, { displayName: name });
-  expect(instantiated.status, JSON.stringify(instantiated.body)).toBe(201);
-  const servicePrincipalId = instantiated.body.servicePrincipal.id as string;
-  const created = await graph('POST', `/servicePrincipals/${servicePrincipalId}/synchronization/jobs`, { templateId: 'AD2AADProvisioning' });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const jobPath = `/servicePrincipals/${servicePrincipalId}/synchronization/jobs/${created.body.id}`;
-  const value = Object.entries(secrets).map(([key, secret]) => ({ key, value: secret }));
-  expect((await graph('PUT', `/servicePrincipals/${servicePrincipalId}/synchronization/secrets`, { value })).status).toBe(204);
-  const { '@odata.context': _context, ...schema } = (await graph('GET', `${jobPath}/schema`)).body;
-  if (containers.length > 0) {
-    schema.synchronizationRules[0].containerFilter = { includedContainers: containers };
-    const saved = await graph('PUT', `${jobPath}/schema`, schema);
-    expect(saved.status, JSON.stringify(saved.body)).toBe(204);
-  }
-  return { servicePrincipalId, jobId: created.body.id as string, jobPath, ruleId: schema.synchronizationRules[0].id as string };
-}
-
-/** The directory's synchronized objects of a collection, by display name. */
-async function synced(graph: Graph, collection: 'users' | 'groups' | 'contacts'): Promise<Map<string, Record<string, any>>> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const objects = new Map<string, Record<string, any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any
-  let next: string | undefined = `/${collection}?$top=999`;
-  while (next) {
-    const page = await graph('GET', next);
-    expect(page.status, JSON.stringify(page.body)).toBe(200);
-    for (const object of page.body.value) if (object.onPremisesSyncEnabled === true) objects.set(object.displayName, object);
-    const link: string | undefined = page.body['@odata.nextLink'];
-    next = link === undefined ? undefined : link.slice(link.indexOf('/beta/') + 5);
-  }
-  return objects;
-}
 
 async function members(graph: Graph, groupId: string): Promise<string[]> {
   const page = await graph('GET', `/groups/${groupId}/members?$top=999`);
@@ -62,6 +18,11 @@ const treeDeleteControl = '1.2.840.113556.1.4.805';
 
 const replace = (attribute: string, ...values: string[]) => new Change({ operation: 'replace', modification: new Attribute({ type: attribute, values }) });
 
+/**
+ * Cloud sync end to end (seeds 000 and 001 made real): a throw-away Samba AD DC, the cloud sync application
+ * instantiated through Graph, the AD2AADProvisioning job with the Domain, Server, UserName and Password
+ * secrets and an OU scope, and the directory it fills — read back through Graph.
+ */
 describe.skipIf(!hasSamba)('cloud sync from Active Directory (Samba AD DC)', () => {
   let dc: SambaDc;
   let ad: Client;

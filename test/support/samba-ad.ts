@@ -100,7 +100,7 @@ export interface SambaDc {
   /** Runs `samba-tool <args> -s <smb.conf>` and returns stdout. */
   tool(...args: string[]): Promise<string>;
   /** Applies LDIF directly to sam.ldb with ldbmodify (as the system, past ACLs), e.g. to change security descriptors. */
-  ldbModify(ldif: string, controls?: readonly string[]): Promise<void>;
+  ldbModify(ldif: string, controls?: readonly string[], timeoutMs?: number): Promise<void>;
   /** An ldapts client bound as Administrator over LDAPS (needed for passwords); close it with unbind(). */
   adminClient(): Promise<Client>;
   createOu(name: string, parentDn?: string): Promise<string>;
@@ -116,6 +116,14 @@ export interface SambaDc {
   createGroup(group: { readonly name: string; readonly parentDn?: string; readonly members?: readonly string[] }): Promise<string>;
   /** Lets `accountDn` list and read CN=Deleted Objects (what the uSNChanged delta method needs). */
   grantDeletedObjectsRead(accountDn: string): Promise<void>;
+  /**
+   * Stops the DC's samba process as a server going down: connections drop, new ones are refused; the domain
+   * and the address stay (ldbModify still works on the stopped DC's sam.ldb). `startServer` brings it back.
+   */
+  stopServer(): Promise<void>;
+  /** Starts the stopped DC again with the same domain and address; resolves once LDAP answers. */
+  startServer(): Promise<void>;
+  /** Stops the DC and removes it. */
   stop(): Promise<void>;
 }
 
@@ -133,7 +141,11 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<SambaD
   }
   const conf = join(dir, 'etc', 'smb.conf');
   let child: ChildProcess | undefined;
-  const release = async (): Promise<void> => {
+  const killOnExit = (): void => {
+    child?.kill('SIGKILL');
+  };
+  /** Stops the samba process (SIGTERM, SIGKILL after 10 s); the domain's data stays. */
+  const halt = async (): Promise<void> => {
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child?.once('exit', () => resolve()));
       child.kill('SIGTERM');
@@ -142,11 +154,21 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<SambaD
       clearTimeout(timer);
     }
     process.removeListener('exit', killOnExit);
+  };
+  /** Starts samba on the provisioned domain and waits until its LDAP service answers. */
+  const launch = async (): Promise<void> => {
+    if (child && child.exitCode === null && child.signalCode === null) return;
+    const log = await open(join(dir, 'log', 'samba.stdout'), 'a');
+    child = spawn('samba', ['-s', conf, '--foreground', '--no-process-group', '-M', 'single'], { stdio: ['ignore', log.fd, log.fd] });
+    await log.close();
+    process.once('exit', killOnExit);
+    await writeLock(address, dir, child.pid);
+    await waitForLdap(`ldap://${address}:389`, child, dir);
+  };
+  const release = async (): Promise<void> => {
+    await halt();
     await rm(dir, { recursive: true, force: true });
     await rm(lockPath(address), { force: true });
-  };
-  const killOnExit = (): void => {
-    child?.kill('SIGKILL');
   };
 
   try {
@@ -174,13 +196,7 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<SambaD
         ].join('\n'),
       );
     await writeFile(conf, patched);
-
-    const log = await open(join(dir, 'log', 'samba.stdout'), 'a');
-    child = spawn('samba', ['-s', conf, '--foreground', '--no-process-group', '-M', 'single'], { stdio: ['ignore', log.fd, log.fd] });
-    await log.close();
-    process.once('exit', killOnExit);
-    await writeLock(address, dir, child.pid);
-    await waitForLdap(`ldap://${address}:389`, child, dir);
+    await launch();
   } catch (error) {
     await release();
     throw error;
@@ -197,11 +213,12 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<SambaD
     await client.bind(adminUpn, adminPassword);
     return client;
   };
-  const ldbModify = async (ldif: string, controls: readonly string[] = []): Promise<void> => {
+  const ldbModify = async (ldif: string, controls: readonly string[] = [], timeoutMs = 60_000): Promise<void> => {
     const file = join(dir, `modify-${Date.now()}-${Math.random().toString(16).slice(2)}.ldif`);
     await writeFile(file, ldif);
     try {
-      await run('ldbmodify', ['-H', join(dir, 'private', 'sam.ldb'), ...controls.map((c) => `--controls=${c}`), file], 60_000);
+      // A throw-away DC needs no fsync per transaction: --nosync about halves the time of bulk writes.
+      await run('ldbmodify', ['-H', join(dir, 'private', 'sam.ldb'), '--nosync', ...controls.map((c) => `--controls=${c}`), file], timeoutMs);
     } finally {
       await rm(file, { force: true });
     }
@@ -302,6 +319,8 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<SambaD
       ].join('\n');
       await ldbModify(ldif, ['show_deleted:1', 'sd_flags:1:4']);
     },
+    stopServer: halt,
+    startServer: launch,
     stop: release,
   };
 }
