@@ -61,6 +61,18 @@ function readValue(dn: string, start: number): { value: string; end: number } {
     while (dn[end] === ' ') end++;
     return { value: text, end };
   }
+  // Most values have no escapes: sliced, not decoded byte by byte (DNs are parsed for every reference read).
+  let plainEnd = i;
+  while (plainEnd < dn.length) {
+    const ch = dn[plainEnd];
+    if (ch === ',' || ch === '+' || ch === ';' || ch === '\\' || ch === '"') break;
+    plainEnd++;
+  }
+  if (plainEnd >= dn.length || (dn[plainEnd] !== '\\' && dn[plainEnd] !== '"')) {
+    let last = plainEnd;
+    while (last > i && dn[last - 1] === ' ') last--;
+    return { value: dn.slice(i, last), end: plainEnd };
+  }
   while (i < dn.length) {
     const ch = dn[i] as string;
     if (ch === ',' || ch === '+' || ch === ';') break;

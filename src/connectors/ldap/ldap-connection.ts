@@ -6,6 +6,7 @@ import type { LdapConnectionSettings, LdapServer } from './connection-settings.j
 import { parentDn } from './dn.js';
 import { toLdapError } from './error-mapping.js';
 import { parseFilter } from './filter-parsing.js';
+import { readAhead } from './read-ahead.js';
 import { entryFromLdapts, uniformValues, type LdapEntry } from './ldap-entry.js';
 import {
   LdapBusyError,
@@ -101,13 +102,16 @@ export class LdapConnection {
     return this.#rootDse;
   }
 
-  /** Paged search, one array per page; `attr;range=` values (AD's large groups) are fetched completely. */
+  /**
+   * Paged search, one array per page, the next page requested while the caller works on this one;
+   * `attr;range=` values (AD's large groups) are fetched completely.
+   */
   async *searchPages(request: LdapSearchRequest, controls: readonly Control[] = []): AsyncGenerator<readonly LdapEntry[]> {
     const client = await this.#bound();
     const server = this.server;
     const options: SearchOptions = { ...this.#searchOptions(request), paged: { pageSize: request.pageSize ?? this.#options.pageSize } };
     try {
-      for await (const page of client.searchPaginated(request.base, options, [...controls])) {
+      for await (const page of readAhead(client.searchPaginated(request.base, options, [...controls]))) {
         const entries = page.searchEntries.map((raw) => entryFromLdapts(raw, this.#binary));
         yield await this.#completeRanges(entries);
       }

@@ -15,6 +15,7 @@ import { directoryGroups } from './directory-groups.js';
 import { lookupIds, lookupPlan } from './directory-lookup.js';
 import type { DirectoryObjects, SyncStamp } from './directory-objects.js';
 import { directoryUsers } from './directory-users.js';
+import { DirectoryWriteBatch } from './directory-write-batch.js';
 
 export interface DirectoryTargetOptions {
   /** The tenant's domain: userPrincipalNames with another suffix take it, as Entra gives them its initial domain. */
@@ -37,11 +38,15 @@ const kinds: Readonly<Record<DirectoryObjectType, DirectoryObjects>> = { User: d
  */
 export class DirectoryTarget implements TargetConnector {
   readonly displayName = azureActiveDirectoryName;
+  /** Creates, updates, deletes and member changes, committed in groups. */
+  readonly #writes: DirectoryWriteBatch;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly options: DirectoryTargetOptions,
-  ) {}
+  ) {
+    this.#writes = new DirectoryWriteBatch(db);
+  }
 
   /** Test connection: the object type and matching attribute must be ones the directory can look up. */
   async probe(objectType: string, matchingAttribute: string): Promise<void> {
@@ -73,14 +78,14 @@ export class DirectoryTarget implements TargetConnector {
     const type = typeOf(objectType);
     // Mapped attributes without a value are not written: the new object keeps Graph's defaults.
     const values = [...attributes].filter(([, value]) => value !== null && value !== undefined);
-    const state = await call(() => this.db.transaction().execute((trx) => kinds[type].create(trx, values, this.#stamp())));
+    const state = await call(() => this.#writes.run((trx) => kinds[type].create(trx, values, this.#stamp())));
     return targetObject(type, state);
   }
 
   async update(objectType: string, id: string, changes: readonly AttributeUpdate[]): Promise<void> {
     const type = typeOf(objectType);
     await call(() =>
-      this.db.transaction().execute(async (trx) => {
+      this.#writes.run(async (trx) => {
         const state = await kinds[type].load(trx, id);
         if (state === undefined) throw new DirectoryObjectNotFoundError(id);
         await kinds[type].update(trx, state, changes.map((change) => [change.path, change.newValue] as const), this.#stamp());
@@ -91,14 +96,14 @@ export class DirectoryTarget implements TargetConnector {
   async delete(objectType: string, id: string): Promise<void> {
     const type = typeOf(objectType);
     // Already gone is what a delete wants (a replayed cycle may delete twice).
-    await call(() => this.db.transaction().execute((trx) => kinds[type].remove(trx, id)));
+    await call(() => this.#writes.run((trx) => kinds[type].remove(trx, id)));
   }
 
   async updateMembers(objectType: string, groupId: string, add: readonly string[], remove: readonly string[]): Promise<void> {
     if (typeOf(objectType) !== 'Group') throw new JobLevelFailure('InvalidSchema', `Only groups have members in the directory, not ${objectType} objects.`);
     if (add.length === 0 && remove.length === 0) return;
     await call(() =>
-      this.db.transaction().execute(async (trx) => {
+      this.#writes.run(async (trx) => {
         const group = await findGroup(trx, groupId);
         if (!group) throw new DirectoryObjectNotFoundError(groupId);
         // Members already linked (a replayed cycle) are not linked twice; nested groups keep the cycle check.
