@@ -4,8 +4,10 @@
 // its own), the engine's initial cycle, and an incremental cycle after 100 user changes; peak RSS of the
 // process that runs the engine. BENCH_ENGINE_USERS / BENCH_ENGINE_GROUPS / BENCH_ENGINE_MEMBERS_PER_GROUP scale
 // it; BENCH_DATABASE_URL=postgres://… runs the store on PostgreSQL; BENCH_DURATION sets the load test's seconds.
+// CPU time per object and per request (from /proc, on Linux) says where the time went on a shared machine,
+// where wall times vary with the other processes' load.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +49,18 @@ async function firstLine(child: ChildProcess): Promise<string> {
     child.once('exit', (code) => reject(new Error(`${child.spawnargs.join(' ')} exited with ${code}`)));
   });
 }
+
+/** CPU milliseconds (user + system) a process or one of its threads has used, from /proc; undefined elsewhere. */
+function cpuMs(pid: number, thread?: number): number | undefined {
+  const file = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+  if (!existsSync(file)) return undefined;
+  // Fields after the parenthesized command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU milliseconds used between two readings of cpuMs; NaN where /proc is not there. */
+const cpuSince = (before: number | undefined, after: number | undefined) => (before === undefined || after === undefined ? Number.NaN : after - before);
 
 async function loadTest(baseUrl: string, seconds: number): Promise<{ requestsPerSecond: number; non2xx: number; errors: number }> {
   return JSON.parse(await firstLine(startProcess('engine/load-generator.ts', [baseUrl, String(seconds)])));
@@ -118,8 +132,11 @@ const benchmark: Benchmark = {
       process.stderr.write('  measuring the SCIM server alone…\n');
       await loadTest(`http://127.0.0.1:${port}`, 2);
       await reset();
+      const serverCpuBeforeLoad = cpuMs(server.pid!);
       const raw = await loadTest(`http://127.0.0.1:${port}`, loadSeconds);
       if (raw.non2xx > 0 || raw.errors > 0) throw new Error(`load test: ${raw.non2xx} non-2xx, ${raw.errors} errors`);
+      const rawServerCpu = cpuSince(serverCpuBeforeLoad, cpuMs(server.pid!));
+      const rawRequests = (await stats()).requests;
       await reset();
 
       const ended: (CycleEvent & { state: string })[] = [];
@@ -183,12 +200,19 @@ const benchmark: Benchmark = {
       const cycle = async () => {
         const done = new Promise<void>((resolve) => waiters.push(resolve));
         const before = (await stats()).requests;
+        const cpuBefore = { engine: process.cpuUsage(), main: cpuMs(process.pid, process.pid), server: cpuMs(server.pid!) };
         const started = performance.now();
         await graph('POST', `${jobPath}/start`);
         await done;
+        const engineCpu = process.cpuUsage(cpuBefore.engine);
+        const cpu = {
+          engine: (engineCpu.user + engineCpu.system) / 1000,
+          main: cpuSince(cpuBefore.main, cpuMs(process.pid, process.pid)),
+          server: cpuSince(cpuBefore.server, cpuMs(server.pid!)),
+        };
         const event = ended.at(-1)!;
         if (event.state !== 'Succeeded') throw new Error(`the ${event.kind} cycle ended ${event.state}: ${JSON.stringify((await graph('GET', jobPath)).status.lastExecution)}`);
-        return { ms: performance.now() - started, requests: (await stats()).requests - before };
+        return { ms: performance.now() - started, requests: (await stats()).requests - before, cpu };
       };
 
       process.stderr.write('  initial cycle…\n');
@@ -211,12 +235,21 @@ const benchmark: Benchmark = {
       const engineRate = initial.requests / (initial.ms / 1000);
       const ratio = engineRate / raw.requestsPerSecond;
       const peakMiB = process.resourceUsage().maxRSS / 1024;
+      const perObject = (ms: number) => (ms / objects) * 1000;
       const results: BenchResult[] = [
         { name: 'SCIM server raw capacity (lookup + create mix, autocannon, 16 connections)', value: raw.requestsPerSecond, unit: 'req/s' },
+        ...(Number.isNaN(rawServerCpu) ? [] : [{ name: 'SCIM server CPU per request at raw capacity', value: (rawServerCpu / rawRequests) * 1000, unit: 'µs' }]),
         { name: `initial cycle: ${userCount} users, ${groupCount} groups, ${groupCount * membersPerGroup} memberships`, value: initial.ms / 1000, unit: 's', goal: '< 120', ok: initial.ms < 120_000 },
         { name: 'initial cycle throughput', value: objects / (initial.ms / 1000), unit: 'objects/s' },
         { name: `engine request rate (${initial.requests} requests: ${JSON.stringify(afterInitial.byMethod).replace(/"/g, '')})`, value: engineRate, unit: 'req/s' },
         { name: 'engine request rate / server raw capacity', value: ratio, unit: 'ratio', goal: '>= 0.7', ok: ratio >= 0.7 },
+        ...(Number.isNaN(initial.cpu.main)
+          ? []
+          : [
+              { name: 'initial cycle: engine process CPU per object (all threads)', value: perObject(initial.cpu.engine), unit: 'µs' },
+              { name: 'initial cycle: engine main thread CPU per object', value: perObject(initial.cpu.main), unit: 'µs' },
+              { name: 'initial cycle: SCIM server CPU per request', value: (initial.cpu.server / initial.requests) * 1000, unit: 'µs' },
+            ]),
         { name: `incremental cycle after ${changedUsers} user changes`, value: incremental.ms, unit: 'ms', goal: '< 2000', ok: incremental.ms < 2_000 },
         { name: 'peak RSS of the engine process', value: peakMiB, unit: 'MiB', goal: '< 1024', ok: peakMiB < 1024 },
       ];
