@@ -67,6 +67,8 @@ export interface SambaDcOptions {
    * schema over LDAP (Samba refuses schema writes without it).
    */
   readonly globalParameters?: Readonly<Record<string, string>>;
+  /** sam.ldb's database: `tdb` (provision's default) or `mdb` (LMDB). */
+  readonly backendStore?: 'tdb' | 'mdb';
 }
 
 export interface SambaUser {
@@ -177,6 +179,7 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<SambaD
       `--realm=${realm}`, `--domain=${netbiosDomain}`, '--server-role=dc', '--dns-backend=NONE', '--use-rfc2307',
       `--adminpass=${adminPassword}`, `--targetdir=${dir}`, '--host-name=dc1', `--host-ip=${address}`,
       `--option=interfaces=${address}/8`, '--option=bind interfaces only=yes',
+      ...(options.backendStore === undefined ? [] : [`--backend-store=${options.backendStore}`]),
     ], 180_000);
     await mkdir(join(dir, 'log'), { recursive: true });
     await mkdir(join(dir, 'run'), { recursive: true });

@@ -274,9 +274,7 @@ export class LdapSource implements SourceConnector {
     try {
       const flavor: DirectoryFlavor = (await connection.rootDse()).kind === 'activeDirectory' ? 'activeDirectory' : 'openLdap';
       const scope = new LdapScope({ baseDn: this.#options.settings.baseDn, containers: this.#options.schema.containers, groups: this.#options.schema.groups }, flavor);
-      const schemaAttributes = [...this.#options.schema.types.values()].flat();
-      const attributes = unique(['objectClass', anchorAttribute(flavor), ...scope.attributes, ...ldapAttributeNames(schemaAttributes, flavor)]);
-      return { connection, flavor, scope, attributes };
+      return { connection, flavor, scope, attributes: searchAttributes(this.#options.schema, scope, flavor) };
     } catch (error) {
       await connection.close();
       throw error;
@@ -381,6 +379,12 @@ export class LdapSource implements SourceConnector {
       throw sourceFailure(error);
     }
   }
+}
+
+/** The attributes every read of the source asks for: type, anchor, scope and the schema's attributes. */
+export function searchAttributes(schema: LdapSourceSchema, scope: LdapScope, flavor: DirectoryFlavor): string[] {
+  const schemaAttributes = [...schema.types.values()].flat();
+  return unique(['objectClass', anchorAttribute(flavor), ...scope.attributes, ...ldapAttributeNames(schemaAttributes, flavor)]);
 }
 
 function anchorAttribute(flavor: DirectoryFlavor): string {
