@@ -6,10 +6,12 @@ import type { ScimBody } from './create-body.js';
 import { credentialFailure, type CredentialValidation } from './credential-validation.js';
 import type { ExchangeObserver } from './exchange.js';
 import { equalsFilter } from './filter.js';
+import type { HttpClient } from './http-client.js';
 import { parseListResponse, parseResource, type ScimListPage } from './list-response.js';
 import { buildMemberOperations, chunkMemberChanges } from './member-operations.js';
 import type { ScimPatchDialect } from './patch-dialect.js';
 import { patchRequestBody, type ScimPatchOperation } from './patch-operation.js';
+import { PooledHttpClient } from './pooled-http-client.js';
 import { ScimError, ScimInvalidResponseError } from './scim-errors.js';
 import { resourceEndpoints, type ScimResource, type ScimResourceKind } from './scim-schemas.js';
 import { ScimTransport } from './scim-transport.js';
@@ -18,7 +20,10 @@ import { staticTokenSource, type TokenSource } from './token-source.js';
 export interface ScimClientOptions {
   /** Replaces the token from the settings (e.g. a token Provisio issues itself when SecretToken is blank). */
   readonly tokenSource?: TokenSource;
-  /** Per-request timeout; the hosted service expects an answer within 60 s (engine-behavior §0). */
+  /**
+   * Per-request timeout (for the response headers, and for each part of the body), enforced to within about a
+   * second; the hosted service expects an answer within 60 s (engine-behavior §0).
+   */
   readonly timeoutMs?: number;
   /** Requests in flight to this target at most; halved on 429, regained gradually. */
   readonly maxConcurrency?: number;
@@ -33,7 +38,8 @@ export interface ScimClientOptions {
   readonly userAgent?: string;
   /** Sees every request and response (Authorization redacted). */
   readonly onExchange?: ExchangeObserver;
-  readonly fetch?: typeof fetch;
+  /** Defaults to a keep-alive pool of `maxConcurrency` connections per origin. */
+  readonly http?: HttpClient;
 }
 
 export interface ScimPageRequest {
@@ -77,13 +83,12 @@ export class ScimClient {
     }
     this.settings = settings;
     this.#memberChunkSize = config.memberChunkSize;
-    const fetchImpl = options.fetch ?? fetch;
     const { credentials } = settings;
     const tokenSource =
       options.tokenSource ??
       (credentials.kind === 'bearer'
         ? staticTokenSource(credentials.token)
-        : new ClientCredentialsTokenSource({ ...credentials, timeoutMs: config.timeoutMs, fetch: fetchImpl }));
+        : new ClientCredentialsTokenSource({ ...credentials, timeoutMs: config.timeoutMs }));
     this.#transport = new ScimTransport({
       baseUrl: settings.baseUrl,
       baseQuery: settings.baseQuery,
@@ -95,7 +100,7 @@ export class ScimClient {
       maxRetryAfterMs: config.maxRetryAfterMs,
       rateLimitBackoffMs: config.rateLimitBackoffMs,
       onExchange: options.onExchange,
-      fetch: fetchImpl,
+      http: options.http ?? new PooledHttpClient({ connections: config.maxConcurrency }),
     });
   }
 

@@ -1,6 +1,7 @@
 import type { AdaptiveLimiter } from './adaptive-limiter.js';
 import { redactHeaders, type ExchangeObserver } from './exchange.js';
 import { queryString } from './filter.js';
+import { headerValue, HttpTimeoutError, type HttpClient, type HttpHeaders } from './http-client.js';
 import { ScimRateLimitedError, ScimTimeoutError, ScimTransportError, ScimUnauthorizedError } from './scim-errors.js';
 import { classifyFailure, type RequestShape } from './status-classification.js';
 import type { TokenSource } from './token-source.js';
@@ -34,12 +35,11 @@ export interface TransportOptions {
   /** Wait before the first retry of a 429 without Retry-After; doubles per retry. */
   readonly rateLimitBackoffMs: number;
   readonly onExchange: ExchangeObserver | undefined;
-  readonly fetch: typeof fetch;
+  readonly http: HttpClient;
 }
 
 /**
- * HTTP to the target over Node's fetch (undici: pooled keep-alive connections per origin by default), with
- * a per-request timeout, the SCIM media type, bounded concurrency and an observer of every exchange.
+ * HTTP to the target over an HttpClient (pooled keep-alive connections per origin), with a per-request timeout, the SCIM media type, bounded concurrency and an observer of every exchange.
  * Retries inside one call are limited to what the hosted service does (engine-behavior §2.7): a 429 is
  * retried, after Retry-After when the target sent one; 5xx, timeouts and network failures are not retried
  * here but returned as retryable errors for the engine to escrow (the hosted service retries them in a
@@ -107,7 +107,7 @@ export class ScimTransport {
       ...(body === undefined ? {} : { 'Content-Type': 'application/scim+json' }),
     };
     const started = performance.now();
-    const report = (status: number | undefined, responseHeaders: Record<string, string>, responseBody: string | undefined, error?: string): void => {
+    const report = (status: number | undefined, responseHeaders: HttpHeaders, responseBody: string | undefined, error?: string): void => {
       if (!this.#options.onExchange) return;
       try {
         this.#options.onExchange({
@@ -116,7 +116,10 @@ export class ScimTransport {
           requestHeaders: redactHeaders(headers),
           requestBody: body,
           status,
-          responseHeaders,
+          responseHeaders: Object.fromEntries(Object.keys(responseHeaders).flatMap((name) => {
+            const value = headerValue(responseHeaders, name);
+            return value === null ? [] : [[name, value]];
+          })),
           responseBody,
           durationMs: performance.now() - started,
           ...(error === undefined ? {} : { error }),
@@ -126,12 +129,11 @@ export class ScimTransport {
       }
     };
     try {
-      const response = await this.#options.fetch(url, { method, headers, body, signal: AbortSignal.timeout(this.#options.timeoutMs) });
-      const text = await response.text();
-      report(response.status, Object.fromEntries(response.headers), text);
-      return { status: response.status, url, text, retryAfter: response.headers.get('retry-after') };
+      const response = await this.#options.http.send({ method, url, headers, body, timeoutMs: this.#options.timeoutMs });
+      report(response.status, response.headers, response.text);
+      return { status: response.status, url, text: response.text, retryAfter: headerValue(response.headers, 'retry-after') };
     } catch (cause) {
-      const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
+      const timedOut = cause instanceof HttpTimeoutError;
       const reason = timedOut ? `no response within ${this.#options.timeoutMs} ms` : describeNetworkError(cause);
       report(undefined, {}, undefined, reason);
       const message = `${method} ${url}: ${reason}`;
@@ -140,10 +142,10 @@ export class ScimTransport {
   }
 }
 
+/** The network error as a reason: its message, with its code (ECONNREFUSED, UND_ERR_SOCKET…) when the message lacks it. */
 function describeNetworkError(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
-  const inner = cause.cause as { code?: unknown; message?: unknown } | undefined;
-  if (inner && typeof inner.code === 'string') return `${cause.message} (${inner.code})`;
-  if (inner && typeof inner.message === 'string') return `${cause.message} (${inner.message})`;
-  return cause.message;
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code !== 'string' || cause.message.includes(code)) return cause.message;
+  return cause.message === '' ? code : `${cause.message} (${code})`;
 }

@@ -1,7 +1,6 @@
 import { DirectorySource } from '../../connectors/directory/index.js';
 import { ScimClient, ScimConfigurationError } from '../../connectors/scim/index.js';
 import { JobLevelFailure } from '../engine-errors.js';
-import { keepAliveFetch } from '../targets/keep-alive-fetch.js';
 import { ScimTarget } from '../targets/scim-target.js';
 import type { Flow } from './flow.js';
 
@@ -16,7 +15,6 @@ export const scimOutboundFlow: Flow = ({ db, secrets, servicePrincipal, options,
       timeoutMs: options.scim.timeoutMs,
       maxConcurrency: options.scim.maxConcurrency,
       memberChunkSize: options.scim.memberChunkSize,
-      fetch: keepAliveFetch({ maxSockets: options.scim.maxConcurrency }),
     });
   } catch (error) {
     if (error instanceof ScimConfigurationError) throw new JobLevelFailure('InvalidConfiguration', `${error.message}.`, { cause: error });
