@@ -186,6 +186,12 @@ export class ScimClient {
     return { requests: chunks.length };
   }
 
+  /** `GET /Schemas` (RFC 7643 §7): the resource and extension schemas the service publishes (schema discovery). */
+  async schemas(): Promise<readonly ScimResource[]> {
+    const response = await this.#transport.send({ method: 'GET', path: '/Schemas', shape: 'resource' });
+    return parseListResponse(response.text, { method: 'GET', url: response.url, status: response.status }).resources;
+  }
+
   /**
    * The hosted "Test connection": `GET /Users?filter=<matchingAttribute> eq "<random GUID>"` must answer 200
    * with an empty ListResponse. With `includeGroups`, the same probe on /Groups by displayName (the hosted

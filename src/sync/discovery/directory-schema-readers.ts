@@ -9,6 +9,7 @@ import {
   readLdapSettings,
   type DirectorySchema,
 } from '../../connectors/ldap/index.js';
+import { ScimClient, ScimConfigurationError, ScimError, ScimTokenError, ScimTransportError, ScimUnauthorizedError, type ScimResource } from '../../connectors/scim/index.js';
 import { BadRequestError } from '../../errors/graph-error.js';
 import type { SecretValues } from '../secrets/secret-store.js';
 
@@ -34,5 +35,24 @@ export async function readLdapSchemaForDiscovery(secrets: SecretValues): Promise
     throw new BadRequestError(`Schema discovery reads the directory's schema and failed: ${error.message}.`, { code });
   } finally {
     await connection?.close();
+  }
+}
+
+/** `GET {BaseAddress}/Schemas` with the job's credentials. */
+export async function readScimSchemasForDiscovery(secrets: SecretValues): Promise<readonly ScimResource[]> {
+  try {
+    return await ScimClient.fromSecrets(secrets, { timeoutMs: timeouts.operationTimeoutMs }).schemas();
+  } catch (error) {
+    if (error instanceof ScimConfigurationError) {
+      throw new BadRequestError(`Schema discovery reads the application's /Schemas and failed: ${error.message}.`, { code: 'MissingSecrets' });
+    }
+    if (!(error instanceof ScimError)) throw error;
+    const code =
+      error instanceof ScimUnauthorizedError || (error instanceof ScimTokenError && !error.retryable)
+        ? 'InvalidCredentials'
+        : error instanceof ScimTransportError || error instanceof ScimTokenError
+          ? 'TargetUnreachable'
+          : 'DiscoveryFailed';
+    throw new BadRequestError(`Schema discovery reads the application's /Schemas and failed: ${error.message}`, { code });
   }
 }

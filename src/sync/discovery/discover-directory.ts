@@ -10,8 +10,9 @@ import {
 } from '../schema/index.js';
 import type { SecretValues } from '../secrets/secret-store.js';
 import type { ConnectorKind } from '../templates/index.js';
-import { readLdapSchemaForDiscovery } from './directory-schema-readers.js';
+import { readLdapSchemaForDiscovery, readScimSchemasForDiscovery } from './directory-schema-readers.js';
 import { ldapDirectoryDefinition } from './ldap-directory-definition.js';
+import { scimDirectoryDefinition } from './scim-directory-definition.js';
 
 export interface Discovery {
   /** What the directory's system has: the discover response. */
@@ -26,8 +27,9 @@ export interface Discovery {
 
 /**
  * `POST …/schema/directories/{id}/discover`: reads the schema of the system behind the directory — an Active
- * Directory or LDAP server (its subschema), connected with the job's secrets — and returns it as a directory
- * definition. Other directories keep their definition; only the discovery time changes.
+ * Directory or LDAP server (its subschema) or a SCIM service (`/Schemas`), connected with the job's secrets —
+ * and returns it as a directory definition. Directories Provisio itself is (its directory) or that have no
+ * system to read (API-driven inbound, vendor APIs) keep their definition; only the discovery time changes.
  */
 export async function discoverDirectory(
   secrets: SecretValues,
@@ -40,6 +42,9 @@ export async function discoverDirectory(
   switch (systemOf(templateId, schema, directory.name)) {
     case 'ldap':
       read = ldapDirectoryDefinition(await readLdapSchemaForDiscovery(secrets), directory);
+      break;
+    case 'scim':
+      read = scimDirectoryDefinition(await readScimSchemasForDiscovery(secrets), directory);
       break;
     default:
       read = directory;
