@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScimServer, type ScimTestServer } from '../support/scim-server.js';
 import { storeKinds } from '../support/stores.js';
-import { assign, createGroup, createScimApp, createUser, job, type ScimApp } from './support/engine-fixture.js';
+import { assign, createGroup, createScimApp, createUser, job, scimSecrets, type ScimApp } from './support/engine-fixture.js';
 import { createSharedStore, type SharedStore } from './support/shared-store.js';
 
 const userCount = 40;
@@ -23,10 +23,7 @@ describe.each(storeKinds)('a service killed mid-cycle (%s)', (kind) => {
   it('resumes on the next start without duplicating or losing anything', async () => {
     // Set up with a service that does not run jobs, then leave the started job to a process we can kill.
     const setup = await shared.start({ runner: false });
-    app = await createScimApp(setup.graph, 'Crash', [
-      { key: 'BaseAddress', value: `${scim.baseUrl}?aadOptscim062020` },
-      { key: 'SecretToken', value: scim.token },
-    ]);
+    app = await createScimApp(setup.graph, 'Crash', scimSecrets(scim));
     const users = [];
     for (let i = 0; i < userCount; i += 1) users.push(await createUser(setup, `crash${String(i).padStart(2, '0')}`));
     const group = await createGroup(setup, 'Survivors', users.map((user) => user.id));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScimServer, type ScimTestServer } from '../support/scim-server.js';
 import { storeKinds } from '../support/stores.js';
-import { assign, createScimApp, createUser, job, logs, pause, runCycle, startEngineService, unassign, type EngineTestService, type ScimApp } from './support/engine-fixture.js';
+import { assign, createScimApp, createUser, job, logs, pause, runCycle, startEngineService, unassign, scimSecrets, type EngineTestService, type ScimApp } from './support/engine-fixture.js';
 
 describe.each(storeKinds)('deprovisioning and the delete threshold (%s)', (kind) => {
   let t: EngineTestService;
@@ -9,8 +9,7 @@ describe.each(storeKinds)('deprovisioning and the delete threshold (%s)', (kind)
   let app: ScimApp;
   const assignments: string[] = [];
   const secrets = (extra: { key: string; value: string }[] = []) => [
-    { key: 'BaseAddress', value: `${scim.baseUrl}?aadOptscim062020` },
-    { key: 'SecretToken', value: scim.token },
+    ...scimSecrets(scim),
     { key: 'SyncNotificationSettings', value: JSON.stringify({ Enabled: false, DeleteThresholdEnabled: true, DeleteThresholdValue: 3 }) },
     ...extra,
   ];

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScimServer, type ScimTestServer } from '../support/scim-server.js';
 import { storeKinds } from '../support/stores.js';
-import { assign, createScimApp, createUser, job, logs, pause, runCycle, startEngineService, type EngineTestService } from './support/engine-fixture.js';
+import { assign, createScimApp, createUser, job, logs, pause, runCycle, startEngineService, scimSecrets, type EngineTestService } from './support/engine-fixture.js';
 
 describe.each(storeKinds)('escrows and quarantine (%s)', (kind) => {
   let t: EngineTestService;
   let scim: ScimTestServer;
   const createsOf = (alias: string) => scim.requests.filter((request) => request.method === 'POST' && (request.body as { externalId?: string }).externalId === alias);
   const newApp = async (name: string) =>
-    createScimApp(t.graph, name, [
-      { key: 'BaseAddress', value: `${scim.baseUrl}?aadOptscim062020` },
-      { key: 'SecretToken', value: scim.token },
-    ]);
+    createScimApp(t.graph, name, scimSecrets(scim));
 
   beforeAll(async () => {
     // Quarantine rules with a floor of 2 failures instead of 5,000, so a handful of objects can trip them.

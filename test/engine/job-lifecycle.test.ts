@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScimServer, type ScimTestServer } from '../support/scim-server.js';
 import { storeKinds } from '../support/stores.js';
-import { assign, createGroup, createScimApp, createUser, job, logs, runCycle, startEngineService, type EngineTestService, type ScimApp } from './support/engine-fixture.js';
+import { assign, createGroup, createScimApp, createUser, job, logs, runCycle, startEngineService, scimSecrets, type EngineTestService, type ScimApp } from './support/engine-fixture.js';
 
 describe.each(storeKinds)('job lifecycle under the engine (%s)', (kind) => {
   let t: EngineTestService;
@@ -12,10 +12,7 @@ describe.each(storeKinds)('job lifecycle under the engine (%s)', (kind) => {
   beforeAll(async () => {
     t = await startEngineService(kind, { exportConcurrency: 2 });
     scim = await startScimServer();
-    app = await createScimApp(t.graph, 'Lifecycle', [
-      { key: 'BaseAddress', value: `${scim.baseUrl}?aadOptscim062020` },
-      { key: 'SecretToken', value: scim.token },
-    ]);
+    app = await createScimApp(t.graph, 'Lifecycle', scimSecrets(scim));
     const users = [];
     for (let i = 0; i < userCount; i += 1) users.push((await createUser(t, `life${i}`)).id);
     await assign(t.graph, app, (await createGroup(t, 'Lifers', users)).id);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScimServer, type ScimTestServer } from '../support/scim-server.js';
 import { storeKinds } from '../support/stores.js';
-import { assign, createGroup, createScimApp, createUser, logs, startEngineService, type EngineTestService, type ScimApp } from './support/engine-fixture.js';
+import { assign, createGroup, createScimApp, createUser, logs, startEngineService, scimSecrets, type EngineTestService, type ScimApp } from './support/engine-fixture.js';
 
 describe.each(storeKinds)('provisionOnDemand (%s)', (kind) => {
   let t: EngineTestService;
@@ -22,10 +22,7 @@ describe.each(storeKinds)('provisionOnDemand (%s)', (kind) => {
     t = await startEngineService(kind, { onDemandWindowMs: 1_000 }, {});
     await t.service.context.engine.stop();
     scim = await startScimServer();
-    app = await createScimApp(t.graph, 'On demand', [
-      { key: 'BaseAddress', value: `${scim.baseUrl}?aadOptscim062020` },
-      { key: 'SecretToken', value: scim.token },
-    ]);
+    app = await createScimApp(t.graph, 'On demand', scimSecrets(scim));
   });
   afterAll(async () => {
     await t.dispose();

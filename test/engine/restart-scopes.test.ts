@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScimServer, type ScimTestServer } from '../support/scim-server.js';
 import { storeKinds } from '../support/stores.js';
-import { assign, createScimApp, createUser, job, logs, pause, runCycle, startEngineService, type EngineTestService } from './support/engine-fixture.js';
+import { assign, createScimApp, createUser, job, logs, pause, runCycle, startEngineService, scimSecrets, type EngineTestService } from './support/engine-fixture.js';
 
 /** Each `resetScope` flag of `restart`, one at a time, as the next cycles show it (graph-sync-api.md). */
 describe.each(storeKinds)('restart scopes (%s)', (kind) => {
   let t: EngineTestService;
   let scim: ScimTestServer;
   const posts = (alias: string) => scim.requests.filter((request) => request.method === 'POST' && (request.body as { externalId?: string }).externalId === alias);
-  const secrets = (token: string) => [
-    { key: 'BaseAddress', value: `${scim.baseUrl}?aadOptscim062020` },
-    { key: 'SecretToken', value: token },
-  ];
-  const newApp = async (name: string) => createScimApp(t.graph, name, secrets(scim.token));
+  const newApp = async (name: string) => createScimApp(t.graph, name, scimSecrets(scim));
 
   beforeAll(async () => {
     t = await startEngineService(kind);
@@ -68,7 +64,7 @@ describe.each(storeKinds)('restart scopes (%s)', (kind) => {
   it('QuarantineState lifts the quarantine and forgets the failure history', async () => {
     const app = await newApp('Quarantined');
     const secretsPath = `/servicePrincipals/${app.servicePrincipalId}/synchronization/secrets`;
-    expect((await t.graph('PUT', secretsPath, { value: secrets('wrong-token') })).status).toBe(204);
+    expect((await t.graph('PUT', secretsPath, { value: scimSecrets(scim, 'wrong-token') })).status).toBe(204);
     await assign(t.graph, app, (await createUser(t, 'qst')).id);
     expect((await runCycle(t, app)).state).toBe('Failed');
     expect((await runCycle(t, app)).state).toBe('Failed');

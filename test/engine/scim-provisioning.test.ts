@@ -10,6 +10,7 @@ import {
   logs,
   pause,
   runCycle,
+  scimSecrets,
   startEngineService,
   unassign,
   type EngineTestService,
@@ -32,10 +33,7 @@ describe.each(storeKinds)('provisioning to SCIMMY (%s)', (kind) => {
   });
 
   it('provisions the members of an assigned group, the group and its memberships in the first cycle', async () => {
-    app = await createScimApp(t.graph, 'SCIMMY', [
-      { key: 'BaseAddress', value: `${scim.baseUrl}?aadOptscim062020` },
-      { key: 'SecretToken', value: scim.token },
-    ]);
+    app = await createScimApp(t.graph, 'SCIMMY', scimSecrets(scim));
     const ada = await createUser(t, 'ada', { givenName: 'Ada', surname: 'Lovelace', mail: `ada@${t.domain}` });
     const bob = await createUser(t, 'bob');
     const group = await createGroup(t, 'Engineers', [ada.id, bob.id]);

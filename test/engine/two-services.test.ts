@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleEvent } from '../../src/engine/index.js';
 import { hasPostgres } from '../support/postgres.js';
 import { startScimServer, type ScimTestServer } from '../support/scim-server.js';
-import { assign, createScimApp, createUser, type EngineTestService } from './support/engine-fixture.js';
+import { assign, createScimApp, createUser, scimSecrets, type EngineTestService } from './support/engine-fixture.js';
 import { createSharedStore, type SharedStore } from './support/shared-store.js';
 
 describe.skipIf(!hasPostgres)('two services on one PostgreSQL database', () => {
@@ -26,10 +26,7 @@ describe.skipIf(!hasPostgres)('two services on one PostgreSQL database', () => {
   });
 
   it('never run the same job at the same time, though both run it', async () => {
-    const app = await createScimApp(first.graph, 'Shared', [
-      { key: 'BaseAddress', value: `${scim.baseUrl}?aadOptscim062020` },
-      { key: 'SecretToken', value: scim.token },
-    ]);
+    const app = await createScimApp(first.graph, 'Shared', scimSecrets(scim));
     await assign(first.graph, app, (await createUser(first, 'tess')).id);
     // The target takes a while to answer and then refuses the create, so every cycle retries the escrowed user
     // and spans many polls of the other service.

@@ -83,6 +83,14 @@ export interface ScimApp {
   readonly ruleId: string;
 }
 
+/** The secrets of a SCIM app on a test server: its tenant URL in the RFC-compliant dialect, and its token unless another is given. */
+export function scimSecrets(scim: { readonly baseUrl: string; readonly token: string }, token = scim.token): { key: string; value: string }[] {
+  return [
+    { key: 'BaseAddress', value: `${scim.baseUrl}?aadOptscim062020` },
+    { key: 'SecretToken', value: token },
+  ];
+}
+
 /** Instantiates the non-gallery app, creates its `scim` job, saves and validates the credentials. */
 export async function createScimApp(graph: Graph, name: string, secrets: readonly { key: string; value: string }[]): Promise<ScimApp> {
   const created = await graph('POST', `/applicationTemplates/${nonGalleryTemplateId}/instantiate`, { displayName: name });
