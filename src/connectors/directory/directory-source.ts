@@ -3,7 +3,7 @@ import type { AppRole } from '../../directory/applications/application.js';
 import { currentWatermark, readChanges } from '../../directory/change-feed.js';
 import { groupFromData } from '../../directory/groups/group-repository.js';
 import { userFromData } from '../../directory/users/user-repository.js';
-import type { IncrementalImport, SourceConnector, SourceObject } from '../../engine/connectors/source-connector.js';
+import { goneObject, type IncrementalImport, type SourceConnector, type SourceObject } from '../../engine/connectors/source-connector.js';
 import type { Database } from '../../store/database.js';
 import { groupAttributes, userAttributes } from './directory-attributes.js';
 import { reduceChanges } from './directory-changes.js';
@@ -98,7 +98,7 @@ export class DirectorySource implements SourceConnector {
           ? await this.#groups(await this.db.selectFrom('groups').select(['id', 'data', 'deleted_at']).where('id', 'in', slice).execute())
           : await this.#users(await this.db.selectFrom('users').select(['id', 'data', 'manager_id', 'deleted_at']).where('id', 'in', slice).execute());
       const byId = new Map(found.map((object) => [object.id, object]));
-      for (const id of slice) result.push(byId.get(id) ?? gone(id, objectType));
+      for (const id of slice) result.push(byId.get(id) ?? goneObject(id, objectType, { objectId: id }));
     }
     return result;
   }
@@ -208,17 +208,4 @@ export class DirectorySource implements SourceConnector {
       });
     });
   }
-}
-
-function gone(id: string, objectType: string): SourceObject {
-  return Object.freeze({
-    id,
-    objectType,
-    state: 'gone',
-    displayName: null,
-    entitled: false,
-    enabled: false,
-    attributes: Object.freeze({ objectId: id }),
-    appRoleAssignments: Object.freeze([]),
-  });
 }

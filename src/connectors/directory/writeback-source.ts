@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppRole } from '../../directory/applications/application.js';
 import { contactFromData } from '../../directory/contacts/contact-repository.js';
-import type { IncrementalImport, SourceConnector, SourceObject } from '../../engine/connectors/source-connector.js';
+import { goneObject, type IncrementalImport, type SourceConnector, type SourceObject } from '../../engine/connectors/source-connector.js';
 import type { Database } from '../../store/database.js';
 import { cloudAnchor, cloudLegacyExchangeDn, sourceAnchorBytes } from './cloud-attributes.js';
 import { contactAttributes } from './directory-attributes.js';
@@ -66,9 +66,9 @@ export class WritebackSource implements SourceConnector {
         const rows = await this.db.selectFrom('contacts').select(['id', 'data', 'source_anchor']).where('id', 'in', ids.slice(start, start + chunk)).execute();
         for (const row of rows) found.set(row.id, contactObject(row));
       }
-      return ids.map((id) => found.get(id) ?? gone(id, objectType));
+      return ids.map((id) => found.get(id) ?? goneObject(id, objectType, { objectId: id }));
     }
-    if (!isDirectoryType(objectType)) return ids.map((id) => gone(id, objectType));
+    if (!isDirectoryType(objectType)) return ids.map((id) => goneObject(id, objectType, { objectId: id }));
     return (await this.#directory.readObjects(objectType, ids)).map(withWritebackScope);
   }
 
@@ -121,19 +121,6 @@ function contactObject(row: ContactRow): SourceObject {
       sourceAnchorBinary: anchor,
       cloudLegacyExchangeDN: cloudLegacyExchangeDn(contact.id, contact.mail, contact.mailNickname),
     }),
-    appRoleAssignments: Object.freeze([]),
-  });
-}
-
-function gone(id: string, objectType: string): SourceObject {
-  return Object.freeze({
-    id,
-    objectType,
-    state: 'gone',
-    displayName: null,
-    entitled: false,
-    enabled: false,
-    attributes: Object.freeze({ objectId: id }),
     appRoleAssignments: Object.freeze([]),
   });
 }

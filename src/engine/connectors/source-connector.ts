@@ -47,6 +47,23 @@ export interface SourceObject {
   readonly appRoleAssignments: readonly AppRoleAssignment[];
 }
 
+/**
+ * A source object that no longer exists: what `readObjects` answers for an id the source cannot find.
+ * `attributes`: what mappings may still read of it (the directory's `objectId`).
+ */
+export function goneObject(id: string, objectType: string, attributes: Readonly<Record<string, unknown>> = {}): SourceObject {
+  return Object.freeze({
+    id,
+    objectType,
+    state: 'gone',
+    displayName: null,
+    entitled: false,
+    enabled: false,
+    attributes: Object.freeze({ ...attributes }),
+    appRoleAssignments: Object.freeze([]),
+  });
+}
+
 /** What changed since a watermark, reduced to the objects to evaluate again. */
 export interface SourceChanges {
   /** Object id → source object name. */

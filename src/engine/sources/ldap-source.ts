@@ -16,7 +16,7 @@ import {
   type LdapConnectionSettings,
   type LdapEntry,
 } from '../../connectors/ldap/index.js';
-import type { IncrementalImport, MembershipChange, SourceConnector, SourceObject } from '../connectors/source-connector.js';
+import { goneObject, type IncrementalImport, type MembershipChange, type SourceConnector, type SourceObject } from '../connectors/source-connector.js';
 import { entryAttributes, ldapAttributeNames, referencedDns, type SourceAttribute } from './ldap-attributes.js';
 import { DnIndex, type KnownObject } from './ldap-dn-index.js';
 import { sourceFailure } from './ldap-failures.js';
@@ -203,7 +203,7 @@ export class LdapSource implements SourceConnector {
         const session = await this.#open();
         for (const object of await this.#objects(session, await this.#byAnchor(session, missing))) found.set(object.id, object);
       }
-      return ids.map((id) => found.get(id) ?? gone(id, objectType));
+      return ids.map((id) => found.get(id) ?? goneObject(id, objectType));
     });
   }
 
@@ -401,17 +401,4 @@ async function* anchorsOf(provisioned: ProvisionedObjects): AsyncGenerator<strin
 
 function unique(names: readonly string[]): string[] {
   return [...new Map(names.map((name) => [name.toLowerCase(), name])).values()];
-}
-
-function gone(id: string, objectType: string): SourceObject {
-  return Object.freeze({
-    id,
-    objectType,
-    state: 'gone',
-    displayName: null,
-    entitled: false,
-    enabled: false,
-    attributes: Object.freeze({}),
-    appRoleAssignments: Object.freeze([]),
-  });
 }
