@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leaseHolder } from '../../src/engine/index.js';
 import type { SambaDc } from '../support/samba-ad.js';
+import { credentialDataMapping, credentialDataObjectMappings } from '../support/seed-credential-data.js';
 import { storeKinds } from '../support/stores.js';
 import { logs, password as cloudPassword, startEngineService, type EngineTestService } from './support/engine-fixture.js';
 import {
@@ -260,16 +261,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
       // Seed 001, "Enable Sync password hashes on configuration blade": the mapping goes into both object mappings.
       const { '@odata.context': _context, ...schema } = (await t.graph('GET', `${jobPath}/schema`)).body;
       for (const objectMapping of schema.synchronizationRules[0].objectMappings) {
-        if (!['Provision Active Directory users', 'Provision Active Directory inetOrgPersons'].includes(objectMapping.name)) continue;
-        objectMapping.attributeMappings.push({
-          defaultValue: null,
-          exportMissingReferences: false,
-          flowBehavior: 'FlowWhenChanged',
-          flowType: 'Always',
-          matchingPriority: 0,
-          targetAttributeName: 'CredentialData',
-          source: { expression: '[PasswordHash]', name: 'PasswordHash', type: 'Attribute', parameters: [] },
-        });
+        if ((credentialDataObjectMappings as readonly string[]).includes(objectMapping.name)) objectMapping.attributeMappings.push(credentialDataMapping());
       }
       schema.synchronizationRules[0].containerFilter = { includedContainers: [ou] };
       const saved = await t.graph('PUT', `${jobPath}/schema`, schema);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { credentialDataMapping, credentialDataObjectMappings } from '../../../test/support/seed-credential-data.js';
 import { MissingReplicationRightsError, DomainControllerUnreachableError } from '../../connectors/ad-password-hashes/index.js';
 import { findSynchronizationTemplate } from '../../sync/templates/index.js';
 import type { SynchronizationSchema } from '../../sync/schema/index.js';
@@ -10,17 +11,8 @@ import { mapsCredentialData, openPasswordHashSource, passwordHashSyncEnabled } f
 /** The AD2AADProvisioning schema, with seed 001's CredentialData mapping added to the named object mappings. */
 function provisioningSchema(withMappingIn: readonly string[], expression = '[PasswordHash]'): SynchronizationSchema {
   const schema = structuredClone(findSynchronizationTemplate('AD2AADProvisioning')?.schema) as SynchronizationSchema;
-  const mapping = {
-    defaultValue: null,
-    exportMissingReferences: false,
-    flowBehavior: 'FlowWhenChanged',
-    flowType: 'Always',
-    matchingPriority: 0,
-    targetAttributeName: 'CredentialData',
-    source: { expression, name: expression.slice(1, -1), type: 'Attribute', parameters: [] },
-  };
   for (const objectMapping of schema.synchronizationRules[0]!.objectMappings) {
-    if (withMappingIn.includes(objectMapping.name)) (objectMapping.attributeMappings as unknown[]).push(mapping);
+    if (withMappingIn.includes(objectMapping.name)) (objectMapping.attributeMappings as unknown[]).push(credentialDataMapping(expression));
   }
   return { ...schema, version: `${withMappingIn.join('+')}${expression}` };
 }
@@ -37,7 +29,7 @@ describe('password hash sync settings', () => {
   it("sees seed 001's CredentialData ← [PasswordHash] mapping in a provisioning job's schema", () => {
     const compile = (schema: SynchronizationSchema) => compileSchema('job', schema, 'cloudSync');
     expect(mapsCredentialData(compile(provisioningSchema([])))).toBe(false);
-    expect(mapsCredentialData(compile(provisioningSchema(['Provision Active Directory users', 'Provision Active Directory inetOrgPersons'])))).toBe(true);
+    expect(mapsCredentialData(compile(provisioningSchema(credentialDataObjectMappings)))).toBe(true);
     expect(mapsCredentialData(compile(provisioningSchema(['Provision Active Directory inetOrgPersons'])))).toBe(true);
     expect(mapsCredentialData(compile(provisioningSchema(['Provision Active Directory users'], '[objectGUID]')))).toBe(false);
   });

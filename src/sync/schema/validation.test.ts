@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { credentialDataMapping as seedCredentialDataMapping } from '../../../test/support/seed-credential-data.js';
 import { BadRequestError } from '../../errors/graph-error.js';
 import { attributeMappingSchema } from './attribute-mapping.js';
 import { attributeDefinitionSchema } from './attribute-definition.js';
@@ -10,15 +11,7 @@ import { synchronizationSchemaSchema } from './synchronization-schema.js';
 import { synchronizationTemplateSchema } from './synchronization-template.js';
 
 /** The CredentialData mapping exactly as seed 001 tells users to paste it. */
-const credentialDataMapping = {
-  defaultValue: null,
-  exportMissingReferences: false,
-  flowBehavior: 'FlowWhenChanged',
-  flowType: 'Always',
-  matchingPriority: 0,
-  targetAttributeName: 'CredentialData',
-  source: { expression: '[PasswordHash]', name: 'PasswordHash', type: 'Attribute', parameters: [] },
-};
+const credentialDataMapping = seedCredentialDataMapping();
 
 describe('attribute mapping input', () => {
   it('keeps the seed 001 mapping exactly as sent', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { credentialDataMappingText } from '../../../test/support/seed-credential-data.js';
 import {
   awsApplicationTemplateId,
   cloudSyncApplicationTemplateId,
@@ -29,10 +30,6 @@ function schemaOf(templateId: string): SynchronizationSchema {
   if (schema === undefined || schema === null) throw new Error(`no schema for ${templateId}`);
   return schema;
 }
-
-/** Seed 001, step 2: the mapping users paste into both object mappings. */
-const credentialDataMapping =
-  '{"defaultValue":null,"exportMissingReferences":false,"flowBehavior":"FlowWhenChanged","flowType":"Always","matchingPriority":0,"targetAttributeName":"CredentialData","source":{"expression":"[PasswordHash]","name":"PasswordHash","type":"Attribute","parameters":[]}}';
 
 describe('cloud sync templates (seeds 000 and 001)', () => {
   it('offers the cloud sync templates for 1a4721b3-… and its PPE twin', () => {
@@ -77,14 +74,14 @@ describe('cloud sync templates (seeds 000 and 001)', () => {
     ];
     const edited = anchors.reduce((current, anchor) => {
       expect(current.includes(anchor)).toBe(true);
-      return current.replace(anchor, `${anchor}${credentialDataMapping},`);
+      return current.replace(anchor, `${anchor}${credentialDataMappingText},`);
     }, text);
     const schema = synchronizationSchemaSchema.parse(JSON.parse(edited));
     expect(findSchemaInconsistencies(schema)).toEqual([]);
     const users = findObjectMapping(schema, 'Provision Active Directory users')?.objectMapping;
     expect(users?.attributeMappings[0]?.targetAttributeName).toBe('CredentialData');
 
-    const twice = synchronizationSchemaSchema.parse(JSON.parse(edited.replace(anchors[0]!, `${anchors[0]!}${credentialDataMapping},`)));
+    const twice = synchronizationSchemaSchema.parse(JSON.parse(edited.replace(anchors[0]!, `${anchors[0]!}${credentialDataMappingText},`)));
     expect(findSchemaInconsistencies(twice).map((problem) => problem.code)).toEqual(['DuplicateTargetAttribute']);
   });
 
@@ -92,7 +89,7 @@ describe('cloud sync templates (seeds 000 and 001)', () => {
     const copy = structuredClone(schemaOf('AD2AADProvisioning')) as unknown as { synchronizationRules: { objectMappings: { attributeMappings: unknown[] }[] }[] };
     const [users, inetOrgPersons] = copy.synchronizationRules[0]!.objectMappings;
     const before = inetOrgPersons!.attributeMappings.length;
-    users!.attributeMappings.push(JSON.parse(credentialDataMapping));
+    users!.attributeMappings.push(JSON.parse(credentialDataMappingText));
     expect(inetOrgPersons!.attributeMappings.length).toBe(before);
   });
 
@@ -100,7 +97,7 @@ describe('cloud sync templates (seeds 000 and 001)', () => {
     const schema = schemaOf('AD2AADPasswordHash');
     for (const name of ['Provision Active Directory users', 'Provision Active Directory inetOrgPersons']) {
       const mapping = findObjectMapping(schema, name)?.objectMapping;
-      expect(JSON.stringify(mapping === undefined ? null : findAttributeMapping(mapping, 'CredentialData'))).toBe(credentialDataMapping);
+      expect(JSON.stringify(mapping === undefined ? null : findAttributeMapping(mapping, 'CredentialData'))).toBe(credentialDataMappingText);
     }
   });
 
