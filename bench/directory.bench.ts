@@ -15,30 +15,17 @@ import { userToRow } from '../src/directory/users/user-repository.js';
 import { newUser } from '../src/directory/users/user.js';
 import { createService } from '../src/service.js';
 import type { Database } from '../src/store/database.js';
+import { benchGuid as guid, inChunks } from './support/store-seeding.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 const userCount = Number(process.env.BENCH_USERS ?? 100_000);
 const groupCount = Number(process.env.BENCH_GROUPS ?? 5_000);
 const membersPerGroup = Number(process.env.BENCH_MEMBERS_PER_GROUP ?? 40);
-const rowsPerInsert = 500;
-const rowsPerTransaction = 10_000;
 
 const givenNames = ['Adele', 'Bianca', 'Carlos', 'Dmitri', 'Elena', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jun', 'Xavier', 'Xenia', 'Yara', 'Zoltan'];
 const surnames = ['Vance', 'Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Silva', 'Haddad', 'Kowalski', 'Brennan'];
 
-/** A deterministic GUID for object number `index` of a kind, so runs are comparable. */
-const guid = (kind: number, index: number) => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
-
-async function inChunks<T>(db: Kysely<Database>, items: readonly T[], write: (trx: Kysely<Database>, chunk: readonly T[]) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += rowsPerTransaction) {
-    const batch = items.slice(start, start + rowsPerTransaction);
-    await db.transaction().execute(async (trx) => {
-      for (let offset = 0; offset < batch.length; offset += rowsPerInsert) await write(trx, batch.slice(offset, offset + rowsPerInsert));
-    });
-  }
-}
-
-export async function seed(db: Kysely<Database>, domain: string): Promise<void> {
+async function seed(db: Kysely<Database>, domain: string): Promise<void> {
   const now = new Date().toISOString();
   const userIds = Array.from({ length: userCount }, (_, index) => guid(1, index));
   await inChunks(db, userIds, async (trx, ids) => {

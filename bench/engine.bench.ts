@@ -7,19 +7,18 @@
 // CPU time per object and per request (from /proc, on Linux) says where the time went on a shared machine,
 // where wall times vary with the other processes' load.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../src/config/config.js';
+import { nonGalleryApplicationTemplateId } from '../src/directory/application-templates/ids.js';
 import { groupToRow } from '../src/directory/groups/group-repository.js';
 import { newGroup } from '../src/directory/groups/group.js';
 import { updateUser, userFromData, userToRow } from '../src/directory/users/user-repository.js';
 import { newUser } from '../src/directory/users/user.js';
-import type { CycleEvent } from '../src/engine/index.js';
-import { createService, type Service } from '../src/service.js';
 import type { Database } from '../src/store/database.js';
+import { startBenchService, type BenchService } from './support/bench-service.js';
+import { cpuMs, cpuSince } from './support/proc-cpu.js';
+import { benchGuid as guid, inChunks } from './support/store-seeding.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 const userCount = Number(process.env.BENCH_ENGINE_USERS ?? 100_000);
@@ -27,12 +26,7 @@ const groupCount = Number(process.env.BENCH_ENGINE_GROUPS ?? 2_000);
 const membersPerGroup = Number(process.env.BENCH_ENGINE_MEMBERS_PER_GROUP ?? 100);
 const loadSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const changedUsers = 100;
-const adminClientId = '6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5c';
-const adminSecret = 'engine-bench-secret-0123456789';
 const here = fileURLToPath(new URL('.', import.meta.url));
-
-/** A deterministic GUID for object number `index` of a kind. */
-const guid = (kind: number, index: number) => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 
 function startProcess(script: string, args: string[] = []): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -50,34 +44,14 @@ async function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-/** CPU milliseconds (user + system) a process or one of its threads has used, from /proc; undefined elsewhere. */
-function cpuMs(pid: number, thread?: number): number | undefined {
-  const file = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
-  if (!existsSync(file)) return undefined;
-  // Fields after the parenthesized command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
-  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** CPU milliseconds used between two readings of cpuMs; NaN where /proc is not there. */
-const cpuSince = (before: number | undefined, after: number | undefined) => (before === undefined || after === undefined ? Number.NaN : after - before);
-
 async function loadTest(baseUrl: string, seconds: number): Promise<{ requestsPerSecond: number; non2xx: number; errors: number }> {
   return JSON.parse(await firstLine(startProcess('engine/load-generator.ts', [baseUrl, String(seconds)])));
 }
 
 async function seed(db: Kysely<Database>, domain: string): Promise<void> {
   const now = new Date().toISOString();
-  const insert = async <T>(items: readonly T[], write: (trx: Kysely<Database>, chunk: readonly T[]) => Promise<void>) => {
-    for (let start = 0; start < items.length; start += 10_000) {
-      const batch = items.slice(start, start + 10_000);
-      await db.transaction().execute(async (trx) => {
-        for (let offset = 0; offset < batch.length; offset += 500) await write(trx, batch.slice(offset, offset + 500));
-      });
-    }
-  };
   const users = Array.from({ length: userCount }, (_, index) => index);
-  await insert(users, async (trx, chunk) => {
+  await inChunks(db, users, async (trx, chunk) => {
     const rows = chunk.map((index) =>
       userToRow(
         newUser(
@@ -101,14 +75,14 @@ async function seed(db: Kysely<Database>, domain: string): Promise<void> {
     await trx.insertInto('users').values(rows).execute();
   });
   const groups = Array.from({ length: groupCount }, (_, index) => index);
-  await insert(groups, async (trx, chunk) => {
+  await inChunks(db, groups, async (trx, chunk) => {
     const rows = chunk.map((index) => groupToRow(newGroup({ id: guid(2, index), displayName: `Group ${index}`, mailNickname: `group${index}`, mailEnabled: false, securityEnabled: true }, domain, now)));
     await trx.insertInto('groups').values(rows).execute();
   });
   // Group g has the users g·(n/groups)+k for k < membersPerGroup (wrapping), so members spread over everyone.
   const stride = Math.max(1, Math.floor(userCount / groupCount));
   const memberships = groups.flatMap((group) => Array.from({ length: membersPerGroup }, (_, k) => [group, (group * stride + k) % userCount] as const));
-  await insert(memberships, async (trx, chunk) => {
+  await inChunks(db, memberships, async (trx, chunk) => {
     await trx
       .insertInto('group_members')
       .values(chunk.map(([group, user]) => ({ group_id: guid(2, group), member_id: guid(1, user), member_type: 'user', created_at: now })))
@@ -121,8 +95,7 @@ const benchmark: Benchmark = {
   name: 'engine',
   async run() {
     const server = startProcess('engine/memory-scim-server.ts');
-    const dataDir = mkdtempSync(join(tmpdir(), 'provisio-engine-bench-'));
-    let service: Service | undefined;
+    let bench: BenchService | undefined;
     try {
       const port = Number((await firstLine(server)).split(' ')[1]);
       const scimBase = `http://127.0.0.1:${port}/scim`;
@@ -139,54 +112,13 @@ const benchmark: Benchmark = {
       const rawRequests = (await stats()).requests;
       await reset();
 
-      const ended: (CycleEvent & { state: string })[] = [];
-      const waiters: (() => void)[] = [];
-      const config = loadConfig({
-        PROVISIO_DATA_DIR: dataDir,
-        PROVISIO_ADMIN_CLIENT_ID: adminClientId,
-        PROVISIO_ADMIN_CLIENT_SECRET: adminSecret,
-        PROVISIO_LOG_LEVEL: 'silent',
-        ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
-      });
-      service = await createService(config, {
-        defaultMetrics: false,
-        engine: {
-          pollIntervalMs: 10,
-          cycleIntervalMs: 3_600_000,
-          progressIntervalMs: 5_000,
-          observer: {
-            cycleEnded: (event) => {
-              ended.push(event);
-              waiters.splice(0).forEach((wake) => wake());
-            },
-          },
-        },
-      });
+      bench = await startBenchService();
+      const { service, graph, cycle: benchCycle } = bench;
       const { db } = service.context.store;
       process.stderr.write(`  seeding ${userCount} users, ${groupCount} groups, ${groupCount * membersPerGroup} memberships…\n`);
       await seed(db, service.context.tenant.defaultDomain);
 
-      const token = (
-        (await service.app
-          .inject({
-            method: 'POST',
-            url: `/${service.context.tenant.id}/oauth2/v2.0/token`,
-            payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: adminClientId, client_secret: adminSecret, scope: 'https://graph.microsoft.com/.default' }).toString(),
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          })
-          .then((response) => response.json())) as { access_token: string }
-      ).access_token;
-      const graph = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => {
-        const response = await service!.app.inject({
-          method,
-          url: `/beta${url}`,
-          headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-        });
-        if (response.statusCode >= 400) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-        return response.body === '' ? undefined : response.json();
-      };
-      const created = await graph('POST', '/applicationTemplates/8adf8e6e-67b2-4cf2-a259-e3dc5476c621/instantiate', { displayName: 'Bench SCIM app' });
+      const created = await graph('POST', `/applicationTemplates/${nonGalleryApplicationTemplateId}/instantiate`, { displayName: 'Bench SCIM app' });
       const spId = created.servicePrincipal.id as string;
       const job = await graph('POST', `/servicePrincipals/${spId}/synchronization/jobs`, { templateId: 'scim' });
       const jobPath = `/servicePrincipals/${spId}/synchronization/jobs/${job.id}`;
@@ -197,22 +129,13 @@ const benchmark: Benchmark = {
           { key: 'SyncAll', value: 'true' },
         ],
       });
+      /** A cycle, with the requests the server received and the CPU it used meanwhile. */
       const cycle = async () => {
-        const done = new Promise<void>((resolve) => waiters.push(resolve));
-        const before = (await stats()).requests;
-        const cpuBefore = { engine: process.cpuUsage(), main: cpuMs(process.pid, process.pid), server: cpuMs(server.pid!) };
-        const started = performance.now();
-        await graph('POST', `${jobPath}/start`);
-        await done;
-        const engineCpu = process.cpuUsage(cpuBefore.engine);
-        const cpu = {
-          engine: (engineCpu.user + engineCpu.system) / 1000,
-          main: cpuSince(cpuBefore.main, cpuMs(process.pid, process.pid)),
-          server: cpuSince(cpuBefore.server, cpuMs(server.pid!)),
-        };
-        const event = ended.at(-1)!;
-        if (event.state !== 'Succeeded') throw new Error(`the ${event.kind} cycle ended ${event.state}: ${JSON.stringify((await graph('GET', jobPath)).status.lastExecution)}`);
-        return { ms: performance.now() - started, requests: (await stats()).requests - before, cpu };
+        const requestsBefore = (await stats()).requests;
+        const serverCpuBefore = cpuMs(server.pid!);
+        const run = await benchCycle(jobPath);
+        const serverCpu = cpuSince(serverCpuBefore, cpuMs(server.pid!));
+        return { ...run, requests: (await stats()).requests - requestsBefore, serverCpu };
       };
 
       process.stderr.write('  initial cycle…\n');
@@ -243,21 +166,20 @@ const benchmark: Benchmark = {
         { name: 'initial cycle throughput', value: objects / (initial.ms / 1000), unit: 'objects/s' },
         { name: `engine request rate (${initial.requests} requests: ${JSON.stringify(afterInitial.byMethod).replace(/"/g, '')})`, value: engineRate, unit: 'req/s' },
         { name: 'engine request rate / server raw capacity', value: ratio, unit: 'ratio', goal: '>= 0.7', ok: ratio >= 0.7 },
-        ...(Number.isNaN(initial.cpu.main)
+        ...(Number.isNaN(initial.mainThreadCpuMs)
           ? []
           : [
-              { name: 'initial cycle: engine process CPU per object (all threads)', value: perObject(initial.cpu.engine), unit: 'µs' },
-              { name: 'initial cycle: engine main thread CPU per object', value: perObject(initial.cpu.main), unit: 'µs' },
-              { name: 'initial cycle: SCIM server CPU per request', value: (initial.cpu.server / initial.requests) * 1000, unit: 'µs' },
+              { name: 'initial cycle: engine process CPU per object (all threads)', value: perObject(initial.cpuMs), unit: 'µs' },
+              { name: 'initial cycle: engine main thread CPU per object', value: perObject(initial.mainThreadCpuMs), unit: 'µs' },
+              { name: 'initial cycle: SCIM server CPU per request', value: (initial.serverCpu / initial.requests) * 1000, unit: 'µs' },
             ]),
         { name: `incremental cycle after ${changedUsers} user changes`, value: incremental.ms, unit: 'ms', goal: '< 2000', ok: incremental.ms < 2_000 },
         { name: 'peak RSS of the engine process', value: peakMiB, unit: 'MiB', goal: '< 1024', ok: peakMiB < 1024 },
       ];
       return results;
     } finally {
-      await service?.close();
+      await bench?.close();
       server.kill();
-      rmSync(dataDir, { recursive: true, force: true });
     }
   },
 };

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
 import type { CycleEvent, EngineOptionsInput } from '../../src/engine/index.js';
 import { createService, type Service } from '../../src/service.js';
+import { cpuMs, cpuSince } from './proc-cpu.js';
 
 const adminClientId = '3d8f2a61-7c4e-4b19-a0d5-6e2f9c1b8a47';
 const adminSecret = 'bench-service-secret-0123456789';
@@ -18,15 +19,6 @@ export interface BenchCycle {
   readonly cpuMs: number;
   /** CPU time of the main thread (the engine's) during the cycle; NaN without /proc. */
   readonly mainThreadCpuMs: number;
-}
-
-/** CPU milliseconds the main thread has used, from /proc (Linux); undefined elsewhere. */
-function mainThreadCpu(): number | undefined {
-  const file = `/proc/${process.pid}/task/${process.pid}/stat`;
-  if (!existsSync(file)) return undefined;
-  // After the parenthesized command name, utime and stime are the 12th and 13th fields, in ticks of 10 ms.
-  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export interface BenchService {
@@ -93,16 +85,15 @@ export async function startBenchService(engine: EngineOptionsInput = {}): Promis
     async cycle(jobPath) {
       const ended = new Promise<CycleEvent & { state: string }>((resolve) => waiters.push(resolve));
       const cpu = process.cpuUsage();
-      const mainCpu = mainThreadCpu();
+      const mainCpu = cpuMs(process.pid, process.pid);
       const started = performance.now();
       await graph('POST', `${jobPath}/start`);
       const event = await ended;
       const ms = performance.now() - started;
       const used = process.cpuUsage(cpu);
-      const mainCpuAfter = mainThreadCpu();
+      const mainThreadCpuMs = cpuSince(mainCpu, cpuMs(process.pid, process.pid));
       const execution = (await graph('GET', jobPath)).status.lastExecution as Record<string, unknown>;
       if (event.state !== 'Succeeded') throw new Error(`the ${event.kind} cycle ended ${event.state}: ${JSON.stringify(execution)}`);
-      const mainThreadCpuMs = mainCpu === undefined || mainCpuAfter === undefined ? Number.NaN : mainCpuAfter - mainCpu;
       return { ms, event, execution, cpuMs: (used.user + used.system) / 1000, mainThreadCpuMs };
     },
     async close() {
