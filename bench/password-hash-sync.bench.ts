@@ -6,56 +6,31 @@
 // the store, a first (full) cycle, then every password set directly in sam.ldb (Samba computes all its keys for
 // each, so setup takes minutes). PHS_BENCH_USERS overrides the 5,000; BENCH_DATABASE_URL=postgres://… puts the
 // store on PostgreSQL. `npm run bench password-hash-sync` runs it alone.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../src/config/config.js';
 import { DrsrPasswordHashSource } from '../src/connectors/ad-password-hashes/index.js';
 import { guidToBase64, parseGuid } from '../src/connectors/ldap/index.js';
 import { cloudSyncApplicationTemplateId } from '../src/directory/application-templates/ids.js';
 import { userToRow } from '../src/directory/users/user-repository.js';
 import { newUser } from '../src/directory/users/user.js';
 import { verifyUserPassword } from '../src/directory/users/user-password.js';
-import type { CycleEvent } from '../src/engine/index.js';
-import { createService, type Service } from '../src/service.js';
-import { hasSamba, startSambaDc } from '../test/support/samba-ad.js';
+import { startBenchService, type BenchService } from './support/bench-service.js';
+import { benchPassword, hasReplicationDc, setPasswords, startPasswordBenchDc } from './support/password-dc.js';
+import { benchGuid, inChunks } from './support/store-seeding.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 const USERS = Number(process.env.PHS_BENCH_USERS ?? 5000);
-const LDIF_CHUNK = 500;
-// Samba computes every key of a password (tens of ms each): small chunks stay within ldbmodify's timeout on a loaded machine.
-const PASSWORD_CHUNK = 100;
-const adminClientId = '0b6c1f3e-5d2a-4c8b-9e7f-1a2b3c4d5e6f';
-const adminSecret = 'phs-bench-secret-0123456789';
-const sync = { name: 'svc-phs', password: 'Passw0rd!Sync1' };
 
 const benchmark: Benchmark = {
   name: 'password hash sync job',
   async run(): Promise<BenchResult[]> {
-    const bindings = spawnSync('/usr/bin/python3', ['-I', '-c', 'import samba.dcerpc.drsuapi'], { stdio: 'ignore' }).status === 0;
-    if (!hasSamba || !bindings) {
+    if (!hasReplicationDc) {
       process.stderr.write('password hash sync job: Samba AD DC or python3-samba missing, benchmark skipped\n');
       return [];
     }
-    const dataDir = mkdtempSync(join(tmpdir(), 'provisio-phs-bench-'));
-    const dc = await startSambaDc({ services: ['ldap', 'rpc'] });
-    let service: Service | undefined;
+    process.stderr.write(`  a DC with ${USERS} accounts…\n`);
+    const passwordDc = await startPasswordBenchDc(USERS);
+    const { dc, ou, names, sync } = passwordDc;
+    let bench: BenchService | undefined;
     try {
-      process.stderr.write(`  a DC with ${USERS} accounts…\n`);
-      const ou = await dc.createOu('Bench');
-      const account = await dc.createUser({ name: sync.name, password: sync.password });
-      for (const right of ['get-changes', 'get-changes-all']) {
-        await dc.tool('dsacl', 'set', `--car=${right}`, '--action=allow', `--objectdn=${dc.baseDn}`, `--trusteedn=${account.dn}`);
-      }
-      const names = Array.from({ length: USERS }, (_, i) => `user${String(i).padStart(5, '0')}`);
-      for (let i = 0; i < USERS; i += LDIF_CHUNK) {
-        // 544 = normal account, password not required: created without a password, enabled.
-        const ldif = names.slice(i, i + LDIF_CHUNK).map((name) =>
-          [`dn: CN=${name},${ou}`, 'changetype: add', 'objectClass: user', `sAMAccountName: ${name}`, 'userAccountControl: 544', ''].join('\n'),
-        );
-        await dc.ldbModify(`${ldif.join('\n')}\n`);
-      }
       const secrets = {
         Domain: JSON.stringify({ domain: dc.domain }),
         Server: dc.ldapUrl,
@@ -71,30 +46,8 @@ const benchmark: Benchmark = {
       }
       if (guids.size !== USERS) throw new Error(`expected ${USERS} accounts, read ${guids.size}`);
 
-      const ended: (CycleEvent & { state: string })[] = [];
-      const waiters: (() => void)[] = [];
-      service = await createService(
-        loadConfig({
-          PROVISIO_DATA_DIR: dataDir,
-          PROVISIO_ADMIN_CLIENT_ID: adminClientId,
-          PROVISIO_ADMIN_CLIENT_SECRET: adminSecret,
-          PROVISIO_LOG_LEVEL: 'silent',
-          ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
-        }),
-        {
-          defaultMetrics: false,
-          engine: {
-            pollIntervalMs: 10,
-            cycleIntervalMs: 3_600_000,
-            observer: {
-              cycleEnded: (event) => {
-                ended.push(event);
-                waiters.splice(0).forEach((wake) => wake());
-              },
-            },
-          },
-        },
-      );
+      bench = await startBenchService();
+      const { service, graph } = bench;
       const { db } = service.context.store;
       const domain = service.context.tenant.defaultDomain;
       process.stderr.write(`  seeding ${USERS} synchronized directory users…\n`);
@@ -102,7 +55,7 @@ const benchmark: Benchmark = {
       const users = names.map((name, i) =>
         newUser(
           {
-            id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+            id: benchGuid(0, i),
             userPrincipalName: `${name}@${domain}`,
             displayName: name,
             onPremisesImmutableId: guidToBase64(parseGuid(guids.get(name) as string)),
@@ -111,67 +64,27 @@ const benchmark: Benchmark = {
           now,
         ),
       );
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < users.length; i += LDIF_CHUNK) {
-          await trx.insertInto('users').values(users.slice(i, i + LDIF_CHUNK).map((user) => userToRow(user, { managerId: null, passwordHash: null }))).execute();
-        }
+      await inChunks(db, users, async (trx, chunk) => {
+        await trx.insertInto('users').values(chunk.map((user) => userToRow(user, { managerId: null, passwordHash: null }))).execute();
       });
 
-      const token = (
-        (await service.app
-          .inject({
-            method: 'POST',
-            url: `/${service.context.tenant.id}/oauth2/v2.0/token`,
-            payload: new URLSearchParams({ grant_type: 'client_credentials', client_id: adminClientId, client_secret: adminSecret, scope: 'https://graph.microsoft.com/.default' }).toString(),
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          })
-          .then((response) => response.json())) as { access_token: string }
-      ).access_token;
-      const graph = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => {
-        const response = await service!.app.inject({
-          method,
-          url: `/beta${url}`,
-          headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-        });
-        if (response.statusCode >= 400) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-        return response.body === '' ? undefined : response.json();
-      };
       const created = await graph('POST', `/applicationTemplates/${cloudSyncApplicationTemplateId}/instantiate`, { displayName: 'Bench cloud sync' });
       const spId = created.servicePrincipal.id as string;
       const job = await graph('POST', `/servicePrincipals/${spId}/synchronization/jobs`, { templateId: 'AD2AADPasswordHash' });
       const jobPath = `/servicePrincipals/${spId}/synchronization/jobs/${job.id}`;
       await graph('PUT', `/servicePrincipals/${spId}/synchronization/secrets`, { value: Object.entries(secrets).map(([key, value]) => ({ key, value })) });
-      const cycle = async () => {
-        const done = new Promise<void>((resolve) => waiters.push(resolve));
-        const started = performance.now();
-        await graph('POST', `${jobPath}/start`);
-        await done;
-        const ms = performance.now() - started;
-        const execution = (await graph('GET', jobPath)).status.lastExecution;
-        if (ended.at(-1)?.state !== 'Succeeded') throw new Error(`the cycle ended ${ended.at(-1)?.state}: ${JSON.stringify(execution)}`);
-        return { ms, execution };
-      };
 
       process.stderr.write('  first cycle (every account, none with a password)…\n');
-      const first = await cycle();
+      const first = await bench.cycle(jobPath);
 
       process.stderr.write(`  setting ${USERS} passwords in AD (Samba, not the engine)…\n`);
-      const setStarted = performance.now();
-      for (let i = 0; i < USERS; i += PASSWORD_CHUNK) {
-        const ldif = names.slice(i, i + PASSWORD_CHUNK).map((name, j) => {
-          const value = Buffer.from(`"Bench!Pass-${i + j}"`, 'utf16le').toString('base64');
-          return [`dn: CN=${name},${ou}`, 'changetype: modify', 'replace: unicodePwd', `unicodePwd:: ${value}`, ''].join('\n');
-        });
-        await dc.ldbModify(`${ldif.join('\n')}\n`);
-      }
-      const setSeconds = (performance.now() - setStarted) / 1000;
+      const setSeconds = await setPasswords(passwordDc);
 
       process.stderr.write(`  the cycle that syncs ${USERS} password changes…\n`);
-      const changes = await cycle();
+      const changes = await bench.cycle(jobPath);
       if (changes.execution.countExported !== USERS) throw new Error(`the cycle wrote ${changes.execution.countExported} credentials, expected ${USERS}`);
       const sample = await db.selectFrom('users').select('password_hash').where('id', '=', users[USERS - 1]!.id).executeTakeFirstOrThrow();
-      if (!(await verifyUserPassword(`Bench!Pass-${USERS - 1}`, sample.password_hash))) throw new Error('a synchronized password does not verify');
+      if (!(await verifyUserPassword(benchPassword(USERS - 1), sample.password_hash))) throw new Error('a synchronized password does not verify');
 
       return [
         { name: `one cycle syncing ${USERS.toLocaleString('en-US')} password changes (start → status written)`, value: changes.ms, unit: 'ms', goal: '< 120000 (one PT2M cycle)', ok: changes.ms < 120_000 },
@@ -180,9 +93,8 @@ const benchmark: Benchmark = {
         { name: `setup: Samba sets ${USERS.toLocaleString('en-US')} passwords (not the engine)`, value: setSeconds, unit: 's' },
       ];
     } finally {
-      await service?.close();
+      await bench?.close();
       await dc.stop();
-      rmSync(dataDir, { recursive: true, force: true });
     }
   },
 };

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { deriveCredentialData } from '../src/auth/credential-data.js';
 import { DrsrPasswordHashSource } from '../src/connectors/ad-password-hashes/index.js';
 import type { PasswordHashSource } from '../src/connectors/ad-password-hashes/index.js';
-import { hasSamba, startSambaDc } from '../test/support/samba-ad.js';
+import { hasReplicationDc, setPasswords, startPasswordBenchDc } from './support/password-dc.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /*
@@ -15,7 +14,6 @@ import type { Benchmark, BenchResult } from './types.js';
  */
 const USERS = Number(process.env.PHS_BENCH_USERS ?? 5000);
 const ROUNDS = 3;
-const LDIF_CHUNK = 500;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
@@ -45,39 +43,18 @@ async function lastWatermark(source: PasswordHashSource): Promise<string | undef
 const benchmark: Benchmark = {
   name: 'password hash sync',
   async run(): Promise<BenchResult[]> {
-    const bindings = spawnSync('/usr/bin/python3', ['-I', '-c', 'import samba.dcerpc.drsuapi'], { stdio: 'ignore' }).status === 0;
-    if (!hasSamba || !bindings) {
+    if (!hasReplicationDc) {
       process.stderr.write('password hash sync: Samba AD DC or python3-samba missing, benchmark skipped\n');
       return [];
     }
-    const dc = await startSambaDc({ services: ['ldap', 'rpc'] });
+    const bench = await startPasswordBenchDc(USERS);
+    const { dc, ou, sync } = bench;
     try {
-      const ou = await dc.createOu('Bench');
-      const sync = await dc.createUser({ name: 'svc-phs', password: 'Passw0rd!Sync1' });
-      for (const right of ['get-changes', 'get-changes-all']) {
-        await dc.tool('dsacl', 'set', `--car=${right}`, '--action=allow', `--objectdn=${dc.baseDn}`, `--trusteedn=${sync.dn}`);
-      }
-      const source = DrsrPasswordHashSource.fromSecrets(dc.secrets({ UserName: 'svc-phs', Password: 'Passw0rd!Sync1', BaseDN: ou }));
-      const names = Array.from({ length: USERS }, (_, i) => `user${String(i).padStart(5, '0')}`);
-      for (let i = 0; i < USERS; i += LDIF_CHUNK) {
-        // 544 = normal account, password not required: created without a password, enabled.
-        const ldif = names.slice(i, i + LDIF_CHUNK).map((name) =>
-          [`dn: CN=${name},${ou}`, 'changetype: add', 'objectClass: user', `sAMAccountName: ${name}`, 'userAccountControl: 544', ''].join('\n'),
-        );
-        await dc.ldbModify(`${ldif.join('\n')}\n`);
-      }
+      const source = DrsrPasswordHashSource.fromSecrets(dc.secrets({ UserName: sync.name, Password: sync.password, BaseDN: ou }));
       const full = await timed(() => drain(source, undefined, false));
       const watermark = await lastWatermark(source);
 
-      const setStarted = performance.now();
-      for (let i = 0; i < USERS; i += LDIF_CHUNK) {
-        const ldif = names.slice(i, i + LDIF_CHUNK).map((name, j) => {
-          const value = Buffer.from(`"Bench!Pass-${i + j}"`, 'utf16le').toString('base64');
-          return [`dn: CN=${name},${ou}`, 'changetype: modify', 'replace: unicodePwd', `unicodePwd:: ${value}`, ''].join('\n');
-        });
-        await dc.ldbModify(`${ldif.join('\n')}\n`);
-      }
-      const setSeconds = (performance.now() - setStarted) / 1000;
+      const setSeconds = await setPasswords(bench);
 
       const reads = [];
       const derived = [];
