@@ -60,7 +60,7 @@ export async function loadCycleEnvironment(
   }
   const displayName = sp.displayName ?? sp.appId;
   const servicePrincipal = { id: sp.id, displayName, appId: sp.appId, appRoles: sp.appRoles };
-  const connectors = await flow({ db, job, servicePrincipal, secrets: values, schema, options, ...(dialect ? { dialect } : {}) });
+  const connectors = await flow({ db, job, servicePrincipal, secrets: values, schema, schemaDocument, options, ...(dialect ? { dialect } : {}) });
   return {
     servicePrincipal,
     schema,

@@ -1,7 +1,5 @@
 import { readLdapSettings, type LdapConnectionSettings } from '../../connectors/ldap/index.js';
 import { ensureTenant } from '../../directory/tenant.js';
-import { readJobSchema } from '../../sync/jobs/job-repository.js';
-import { EngineError } from '../engine-errors.js';
 import { sourceFailure } from '../sources/ldap-failures.js';
 import { LdapSource, type ProvisionedObjects } from '../sources/ldap-source.js';
 import { ldapSourceSchema } from '../sources/ldap-source-schema.js';
@@ -15,18 +13,16 @@ import type { Flow } from './flow.js';
  * secrets and scoped by the rule's containerFilter and groupFilter (docs/connect-active-directory.md). A job
  * with only the `Domain` secret, as the seeds create it, fails its cycles saying which secrets are missing.
  */
-export const cloudSyncInboundFlow: Flow = async ({ db, job, secrets, schema, options }) => {
+export const cloudSyncInboundFlow: Flow = async ({ db, job, secrets, schema, schemaDocument, options }) => {
   let settings: LdapConnectionSettings;
   try {
     settings = readLdapSettings(secrets);
   } catch (error) {
     throw sourceFailure(error);
   }
-  const document = await readJobSchema(db, job.id);
-  if (!document) throw new EngineError('JobNotFound', `Job ${job.id} no longer exists.`);
   const source = new LdapSource({
     settings,
-    schema: ldapSourceSchema(document, schema.ruleId),
+    schema: ldapSourceSchema(schemaDocument, schema.ruleId),
     provisioned: linkedObjects(new ConnectorDataStore(db, job.id), [...schema.objectMappings.keys()], options.pageSize),
     deletionCheckIntervalMs: options.ldapDeletionCheckIntervalMs,
     now: options.now,

@@ -3,6 +3,7 @@ import type { ScimPatchDialect } from '../../connectors/scim/index.js';
 import type { AppRole } from '../../directory/applications/application.js';
 import type { Database } from '../../store/database.js';
 import type { SynchronizationJobRecord } from '../../sync/jobs/synchronization-job.js';
+import type { SynchronizationSchema } from '../../sync/schema/index.js';
 import type { SourceConnector } from '../connectors/source-connector.js';
 import type { TargetConnector } from '../connectors/target-connector.js';
 import type { EngineOptions } from '../engine-options.js';
@@ -16,6 +17,8 @@ export interface FlowInput {
   /** The service principal's synchronization secrets, decrypted. */
   readonly secrets: ReadonlyMap<string, string>;
   readonly schema: CompiledSchema;
+  /** The job's schema as stored, which `schema` was compiled from (scope filters, directory definitions). */
+  readonly schemaDocument: SynchronizationSchema;
   readonly options: EngineOptions;
   /** Overrides the SCIM tenant URL's PATCH dialect (provisionOnDemand ignores the flag). */
   readonly dialect?: ScimPatchDialect;
