@@ -38,6 +38,19 @@ describe.each(storeKinds)('DirectoryWriteBatch (%s)', (kind) => {
     expect(await keys('a-')).toEqual(['a-1', 'a-3']);
   });
 
+  it('rolls back a write the database refuses and commits the others (PostgreSQL: the transaction stays usable)', async () => {
+    const batch = new DirectoryWriteBatch(db);
+    await batch.run(put('d-1'));
+    // The second insert of d-1 violates the primary key after writing d-2 in the same savepoint.
+    const refused = async (trx: Kysely<Database>) => {
+      await put('d-2')(trx);
+      return put('d-1')(trx);
+    };
+    const results = await Promise.allSettled([batch.run(put('d-3')), batch.run(refused), batch.run(put('d-4'))]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await keys('d-')).toEqual(['d-1', 'd-3', 'd-4']);
+  });
+
   it('runs writes queued in the same turn in one transaction, and later ones in the next', async () => {
     let transactions = 0;
     const counting = new Proxy(db, {
