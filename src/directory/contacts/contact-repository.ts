@@ -1,9 +1,10 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, ContactsTable } from '../../store/database.js';
-import { appendChange, appendChanges, type DirectoryChange } from '../change-feed.js';
+import { appendChange, appendChanges } from '../change-feed.js';
 import { DuplicatePropertyValueError } from '../directory-errors.js';
 import { locksRowsForWrite } from '../directory-objects/store-dialect.js';
 import { isUniqueViolation } from '../directory-objects/unique-violation.js';
+import { inboundLinkChanges } from '../links/inbound-link-changes.js';
 import type { OrgContact } from './org-contact.js';
 
 /** A contact row as the repository reads it: the Graph document and the on-premises anchor kept beside it. */
@@ -74,23 +75,8 @@ export async function findContact(db: Kysely<Database>, id: string): Promise<Sto
  * record the unlinked member, so delta readers see the membership go with it.
  */
 export async function deleteContact(db: Kysely<Database>, id: string): Promise<void> {
-  // Groups in deleted items lose the link silently: their links are hidden until a restore.
-  const groups = await db
-    .selectFrom('group_members as m')
-    .innerJoin('groups as g', 'g.id', 'm.group_id')
-    .select('m.group_id')
-    .where('m.member_id', '=', id)
-    .where('g.deleted_at', 'is', null)
-    .execute();
+  const unlinked = await inboundLinkChanges(db, id, 'orgContact', 'unlinked');
   await db.deleteFrom('group_members').where('member_id', '=', id).execute();
   await db.deleteFrom('contacts').where('id', '=', id).execute();
-  const unlinked = groups.map(
-    (row): DirectoryChange => ({
-      objectType: 'group',
-      objectId: row.group_id,
-      changeType: 'unlinked',
-      details: { relation: 'members', targetId: id, targetType: 'orgContact' },
-    }),
-  );
   await appendChanges(db, [...unlinked, { objectType: 'orgContact', objectId: id, changeType: 'purged' }]);
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
 import { listAssignmentsOfPrincipal, removeAppRoleAssignment } from '../app-role-assignments/app-role-assignment-repository.js';
-import { appendChange, appendChanges, type DirectoryChange } from '../change-feed.js';
+import { appendChange, appendChanges } from '../change-feed.js';
 import { DuplicatePropertyValueError } from '../directory-errors.js';
 import { findGroup } from '../groups/group-repository.js';
 import type { Group } from '../groups/group.js';
+import { inboundLinkChanges } from '../links/inbound-link-changes.js';
 import { checkUserPrincipalName } from '../users/user-input.js';
 import { assertUniqueValues, findUser, guardUnique } from '../users/user-repository.js';
 import type { User } from '../users/user.js';
@@ -29,34 +30,6 @@ export function deletedUserPrincipalName(user: Pick<User, 'id' | 'userPrincipalN
 export function originalUserPrincipalName(user: Pick<User, 'id' | 'userPrincipalName'>): string {
   const prefix = user.id.replace(/-/g, '');
   return user.userPrincipalName.startsWith(prefix) ? user.userPrincipalName.slice(prefix.length) : user.userPrincipalName;
-}
-
-/** The link changes of other objects that point at `objectId`: the groups it is in or owns, the users it manages. */
-async function inboundLinkChanges(db: Kysely<Database>, objectId: string, objectType: DeletableType, changeType: 'linked' | 'unlinked'): Promise<DirectoryChange[]> {
-  const memberships = await db
-    .selectFrom('group_members as m')
-    .innerJoin('groups as g', 'g.id', 'm.group_id')
-    .select('m.group_id')
-    .where('m.member_id', '=', objectId)
-    .where('g.deleted_at', 'is', null)
-    .execute();
-  const ownerships = await db
-    .selectFrom('group_owners as o')
-    .innerJoin('groups as g', 'g.id', 'o.group_id')
-    .select('o.group_id')
-    .where('o.owner_id', '=', objectId)
-    .where('g.deleted_at', 'is', null)
-    .execute();
-  const reports =
-    objectType === 'user'
-      ? await db.selectFrom('users').select('id').where('manager_id', '=', objectId).where('deleted_at', 'is', null).execute()
-      : [];
-  const link = (relation: string) => ({ relation, targetId: objectId, targetType: objectType });
-  return [
-    ...memberships.map((row): DirectoryChange => ({ objectType: 'group', objectId: row.group_id, changeType, details: link('members') })),
-    ...ownerships.map((row): DirectoryChange => ({ objectType: 'group', objectId: row.group_id, changeType, details: link('owners') })),
-    ...reports.map((row): DirectoryChange => ({ objectType: 'user', objectId: row.id, changeType, details: link('manager') })),
-  ];
 }
 
 /** Moves a live user to deleted items. */
