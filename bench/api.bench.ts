@@ -7,9 +7,10 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { loadConfig } from '../src/config/config.js';
 import { createService } from '../src/service.js';
+import { envCount } from './support/env-count.js';
 import type { Benchmark } from './types.js';
 
-const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
+const durationSeconds = envCount('BENCH_DURATION', 10);
 const connections = 16;
 const warmUpSeconds = 3;
 

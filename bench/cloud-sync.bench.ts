@@ -17,11 +17,12 @@ import { searchAttributes } from '../src/engine/sources/ldap-source.js';
 import type { SynchronizationSchema } from '../src/sync/schema/index.js';
 import { hasSamba, startSambaDc, type SambaDc } from '../test/support/samba-ad.js';
 import { startBenchService, type BenchService } from './support/bench-service.js';
+import { envCount } from './support/env-count.js';
 import type { Benchmark, BenchResult } from './types.js';
 
-const USERS = Number(process.env.BENCH_CLOUD_SYNC_USERS ?? 20_000);
-const GROUPS = Number(process.env.BENCH_CLOUD_SYNC_GROUPS ?? 500);
 const CHANGES = 50;
+const USERS = envCount('BENCH_CLOUD_SYNC_USERS', 20_000, CHANGES);
+const GROUPS = envCount('BENCH_CLOUD_SYNC_GROUPS', 500);
 /** Entries per ldbmodify run: one transaction each; Samba's per-entry cost grows with the directory, not the chunk. */
 const LDIF_CHUNK = 1_000;
 /** Every MANAGER_SPAN-th user manages the users up to the next one. */

@@ -15,12 +15,13 @@ import { userToRow } from '../src/directory/users/user-repository.js';
 import { newUser } from '../src/directory/users/user.js';
 import { createService } from '../src/service.js';
 import type { Database } from '../src/store/database.js';
+import { envCount } from './support/env-count.js';
 import { benchGuid as guid, inChunks } from './support/store-seeding.js';
 import type { Benchmark, BenchResult } from './types.js';
 
-const userCount = Number(process.env.BENCH_USERS ?? 100_000);
-const groupCount = Number(process.env.BENCH_GROUPS ?? 5_000);
-const membersPerGroup = Number(process.env.BENCH_MEMBERS_PER_GROUP ?? 40);
+const userCount = envCount('BENCH_USERS', 100_000);
+const groupCount = envCount('BENCH_GROUPS', 5_000);
+const membersPerGroup = envCount('BENCH_MEMBERS_PER_GROUP', 40);
 
 const givenNames = ['Adele', 'Bianca', 'Carlos', 'Dmitri', 'Elena', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jun', 'Xavier', 'Xenia', 'Yara', 'Zoltan'];
 const surnames = ['Vance', 'Okafor', 'Lindqvist', 'Moreau', 'Tanaka', 'Novak', 'Silva', 'Haddad', 'Kowalski', 'Brennan'];

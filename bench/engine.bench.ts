@@ -17,15 +17,16 @@ import { updateUser, userFromData, userToRow } from '../src/directory/users/user
 import { newUser } from '../src/directory/users/user.js';
 import type { Database } from '../src/store/database.js';
 import { startBenchService, type BenchService } from './support/bench-service.js';
+import { envCount } from './support/env-count.js';
 import { cpuMs, cpuSince } from './support/proc-cpu.js';
 import { benchGuid as guid, inChunks } from './support/store-seeding.js';
 import type { Benchmark, BenchResult } from './types.js';
 
-const userCount = Number(process.env.BENCH_ENGINE_USERS ?? 100_000);
-const groupCount = Number(process.env.BENCH_ENGINE_GROUPS ?? 2_000);
-const membersPerGroup = Number(process.env.BENCH_ENGINE_MEMBERS_PER_GROUP ?? 100);
-const loadSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const changedUsers = 100;
+const userCount = envCount('BENCH_ENGINE_USERS', 100_000, changedUsers);
+const groupCount = envCount('BENCH_ENGINE_GROUPS', 2_000);
+const membersPerGroup = envCount('BENCH_ENGINE_MEMBERS_PER_GROUP', 100);
+const loadSeconds = envCount('BENCH_DURATION', 10);
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 function startProcess(script: string, args: string[] = []): ChildProcess {

@@ -13,11 +13,12 @@ import { userToRow } from '../src/directory/users/user-repository.js';
 import { newUser } from '../src/directory/users/user.js';
 import { verifyUserPassword } from '../src/directory/users/user-password.js';
 import { startBenchService, type BenchService } from './support/bench-service.js';
+import { envCount } from './support/env-count.js';
 import { benchPassword, hasReplicationDc, setPasswords, startPasswordBenchDc } from './support/password-dc.js';
 import { benchGuid, inChunks } from './support/store-seeding.js';
 import type { Benchmark, BenchResult } from './types.js';
 
-const USERS = Number(process.env.PHS_BENCH_USERS ?? 5000);
+const USERS = envCount('PHS_BENCH_USERS', 5000);
 
 const benchmark: Benchmark = {
   name: 'password hash sync job',

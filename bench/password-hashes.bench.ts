@@ -1,6 +1,7 @@
 import { deriveCredentialData } from '../src/auth/credential-data.js';
 import { DrsrPasswordHashSource } from '../src/connectors/ad-password-hashes/index.js';
 import type { PasswordHashSource } from '../src/connectors/ad-password-hashes/index.js';
+import { envCount } from './support/env-count.js';
 import { hasReplicationDc, setPasswords, startPasswordBenchDc } from './support/password-dc.js';
 import type { Benchmark, BenchResult } from './types.js';
 
@@ -12,7 +13,7 @@ import type { Benchmark, BenchResult } from './types.js';
  * about 35 ms each here, so setup takes a few minutes). The delta is read several times from the same
  * watermark; the median counts. PHS_BENCH_USERS overrides the 5,000.
  */
-const USERS = Number(process.env.PHS_BENCH_USERS ?? 5000);
+const USERS = envCount('PHS_BENCH_USERS', 5000);
 const ROUNDS = 3;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
