@@ -7,17 +7,26 @@ import { toProvisioningObjectSummary } from './provisioning-log-entry.js';
 import { provisioningLogColumns, provisioningLogRow } from './provisioning-log-row.js';
 
 const data = workerData as LogThreadData;
-const database = new SqliteDatabase(data.path);
-database.pragma('synchronous = NORMAL');
-database.pragma(`busy_timeout = ${data.busyTimeoutMs}`);
 const context = { tenantId: data.tenantId, ...(data.redaction ? { redaction: data.redaction } : {}) };
+const insertAll = openInsert();
 
-const insert = database.prepare(
-  `insert into provisioning_logs (${provisioningLogColumns.join(', ')}) values (${provisioningLogColumns.map((column) => `@${column}`).join(', ')})`,
-);
-const insertAll = database.transaction((rows: readonly Record<string, unknown>[]) => {
-  for (const row of rows) insert.run(row);
-});
+function openInsert() {
+  try {
+    const database = new SqliteDatabase(data.path);
+    database.pragma('synchronous = NORMAL');
+    database.pragma(`busy_timeout = ${data.busyTimeoutMs}`);
+    const insert = database.prepare(
+      `insert into provisioning_logs (${provisioningLogColumns.join(', ')}) values (${provisioningLogColumns.map((column) => `@${column}`).join(', ')})`,
+    );
+    return database.transaction((rows: readonly Record<string, unknown>[]) => {
+      for (const row of rows) insert.run(row);
+    });
+  } catch (error) {
+    // The thread's 'error' event receives a copy of what it threw, and a SqliteError's copy keeps only its code.
+    const { name, message } = error as { name?: unknown; message?: unknown };
+    throw new Error(`cannot write to ${data.path}: ${String(name)}: ${String(message)}`);
+  }
+}
 
 parentPort!.on('message', (request: LogThreadRequest) => {
   let reply: LogThreadReply;

@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '../../../test/support/stores.js';
+import { migrateToLatest, openStore } from '../../store/store.js';
+import { ProvisioningLogThreadError } from './log-thread.js';
 import { findProvisioningLog } from './provisioning-log-repository.js';
 import { ProvisioningLogWriter } from './provisioning-log-writer.js';
 import { sampleEntry } from './test-entries.js';
@@ -55,5 +60,27 @@ describe('ProvisioningLogWriter.append on the log thread (SQLite file)', () => {
     await Promise.all(writes);
     expect(await ids()).toHaveLength(2_000);
     expect(await t.store.db.selectFrom('settings').select('key').where('key', 'like', 'round-%').execute()).toHaveLength(20);
+  });
+
+});
+
+describe('ProvisioningLogWriter.append when the log thread dies', () => {
+  it('fails the writes of a thread that could not start, and starts a new thread for the next append', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'provisio-log-thread-'));
+    // No tables yet: the thread fails as it prepares its insert.
+    const store = openStore({ databaseUrl: undefined, dataDir });
+    const writer = new ProvisioningLogWriter(store.db, { tenantId, sqliteFile: store.location });
+    try {
+      const failed = writer.append([sampleEntry({ id: 'lost' })]);
+      await expect(failed).rejects.toThrow(ProvisioningLogThreadError);
+      await expect(failed).rejects.toThrow(/the provisioning log thread failed: .*provisioning_logs/);
+      await migrateToLatest(store);
+      await writer.append([sampleEntry({ id: 'after-restart' })]);
+      expect((await store.db.selectFrom('provisioning_logs').select('id').execute()).map((row) => row.id)).toEqual(['after-restart']);
+    } finally {
+      await writer.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
