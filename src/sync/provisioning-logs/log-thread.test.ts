@@ -62,6 +62,16 @@ describe('ProvisioningLogWriter.append on the log thread (SQLite file)', () => {
     expect(await t.store.db.selectFrom('settings').select('key').where('key', 'like', 'round-%').execute()).toHaveLength(20);
   });
 
+  it('has settled every write it was given when close resolves', async () => {
+    const pending = writer.append(Array.from({ length: 300 }, (_, index) => sampleEntry({ id: `c-${index}` })));
+    const closed = writer.close();
+    await pending;
+    await closed;
+    expect(await ids()).toHaveLength(300);
+    // A writer keeps working after close: the next append starts a thread again (and afterAll closes it).
+    await writer.append([sampleEntry({ id: 'reopened' })]);
+    expect(await ids()).toContain('reopened');
+  });
 });
 
 describe('ProvisioningLogWriter.append when the log thread dies', () => {
