@@ -100,6 +100,7 @@ export function issueUserToken(keys: SigningKeyRing, input: IssueUserTokenInput)
     idtyp: 'user',
   });
 }
+
 /**
  * Verifies a bearer token: signature by one of our keys, expiry, audience and tenant. Verified tokens are
  * cached until they expire, because clients reuse one token for an hour and RSA verification dominates the
