@@ -80,4 +80,9 @@ export class ObjectFailure extends EngineError {
     this.nonServiceFailure = options.nonServiceFailure ?? false;
     this.connectionFailure = options.connectionFailure ?? false;
   }
+
+  /** An error no connector's mapping knows (a bug, the store failing): `InternalError`, retried in a later cycle. */
+  static unexpected(error: unknown, recommendedAction: string | null = null): ObjectFailure {
+    return new ObjectFailure('InternalError', error instanceof Error ? error.message : String(error), { retryable: true, recommendedAction, cause: error });
+  }
 }

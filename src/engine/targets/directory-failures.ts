@@ -36,9 +36,5 @@ export function fromDirectoryError(error: unknown): EngineError {
   if (error instanceof InvalidPropertyValueError && error.property === 'userPrincipalName') return failure('AzureActiveDirectoryInvalidUserPrincipalName', error);
   if (error instanceof DirectoryObjectNotFoundError) return failure('InvalidAnchor', error);
   if (error instanceof GraphError) return failure('BadRequest', error);
-  return new ObjectFailure('InternalError', error instanceof Error ? error.message : String(error), {
-    retryable: true,
-    recommendedAction: recommendedActions.InternalError,
-    cause: error,
-  });
+  return ObjectFailure.unexpected(error, recommendedActions.InternalError);
 }

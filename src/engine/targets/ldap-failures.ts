@@ -20,9 +20,7 @@ const recommendedActions: Readonly<Record<string, string>> = {
  * credentials, TLS or configuration problems stop the job; refused writes fail the object.
  */
 export function fromLdapError(error: unknown): JobLevelFailure | ObjectFailure {
-  if (!(error instanceof LdapError)) {
-    return new ObjectFailure('InternalError', error instanceof Error ? error.message : String(error), { retryable: true, cause: error });
-  }
+  if (!(error instanceof LdapError)) return ObjectFailure.unexpected(error);
   const recommendedAction = recommendedActions[error.code] ?? null;
   if (error instanceof LdapUnreachableError || error instanceof LdapTimeoutError) {
     return new ObjectFailure(error.code, error.message, { retryable: true, connectionFailure: true, recommendedAction, cause: error });

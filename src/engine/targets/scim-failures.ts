@@ -26,9 +26,7 @@ const recommendedActions: Readonly<Record<string, string>> = {
  * (quarantine), retryable failures are escrowed, the others are permanent per-object failures.
  */
 export function fromScimError(error: unknown): JobLevelFailure | ObjectFailure {
-  if (!(error instanceof ScimError)) {
-    return new ObjectFailure('InternalError', error instanceof Error ? error.message : String(error), { retryable: true, cause: error });
-  }
+  if (!(error instanceof ScimError)) return ObjectFailure.unexpected(error);
   const message = describe(error);
   if (error.scope === 'job') return new JobLevelFailure(error.code, message, { cause: error });
   return new ObjectFailure(error.code, message, {
