@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
 import { currentWatermark, linkDetailsOf, type ChangeType } from '../change-feed.js';
 import { odataTypeOf, type DirectoryObjectKind } from '../directory-objects/object-renderer.js';
+import { liveMember, liveMemberJoins } from '../links/link-sources.js';
 import type { DeltaState } from './delta-token.js';
 
 /** What a delta series tracks: users or groups, rendered the way the series' `$select` asks. */
@@ -78,12 +79,9 @@ async function readInitialGroups(db: Kysely<Database>, state: InitialState, targ
   // is exactly the members still to send.
   const resume = state.resume;
   const memberRows = await sql<{ group_id: string; member_id: string; member_type: DirectoryObjectKind }>`
-    select m.group_id, m.member_id, m.member_type from group_members m
-      left join users u on u.id = m.member_id and m.member_type = 'user' and u.deleted_at is null
-      left join groups g on g.id = m.member_id and m.member_type = 'group' and g.deleted_at is null
-      left join contacts c on c.id = m.member_id and m.member_type = 'orgContact'
+    select m.group_id, m.member_id, m.member_type from group_members m ${liveMemberJoins(sql.raw('m'))}
     where m.group_id in (${sql.join(page.map((group) => group.id))})
-      and (u.id is not null or g.id is not null or c.id is not null)
+      and ${liveMember}
       ${resume?.memberAfter ? sql`and (m.group_id <> ${resume.groupId} or m.member_id > ${resume.memberAfter})` : sql``}
     order by m.group_id, m.member_id
     limit ${memberBudget + 1}`.execute(db);

@@ -13,12 +13,17 @@ const memberColumns = sql`coalesce(u.display_name, g.display_name, c.display_nam
   coalesce(u.mail_lower, g.mail_lower, c.mail_lower) as mail_lower,
   coalesce(u.data, g.data, c.data) as data`;
 
-/** Members are users, groups and (synchronized) contacts; contacts are never in deleted items. */
-const liveMemberJoins = (link: RawBuilder<unknown>) => sql`left join users u on u.id = ${link}.member_id and ${link}.member_type = 'user' and u.deleted_at is null
+/**
+ * The member's row, joined as `u`, `g` or `c` to the link rows aliased `link`: members are users, groups and
+ * (synchronized) contacts; contacts are never in deleted items. With `liveMember`, what every reader of
+ * memberships filters by.
+ */
+export const liveMemberJoins = (link: RawBuilder<unknown>) => sql`left join users u on u.id = ${link}.member_id and ${link}.member_type = 'user' and u.deleted_at is null
   left join groups g on g.id = ${link}.member_id and ${link}.member_type = 'group' and g.deleted_at is null
   left join contacts c on c.id = ${link}.member_id and ${link}.member_type = 'orgContact'`;
 
-const liveMember = sql`(u.id is not null or g.id is not null or c.id is not null)`;
+/** A link whose member is live (after `liveMemberJoins`). */
+export const liveMember = sql`(u.id is not null or g.id is not null or c.id is not null)`;
 
 /** Direct members (users, groups and contacts) of a group. */
 export function membersOf(groupId: string): RawBuilder<unknown> {
