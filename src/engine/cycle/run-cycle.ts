@@ -60,8 +60,8 @@ export interface CycleOutcome {
  * One cycle of a job (engine-behavior §1.2–§1.4): apply the restart scope a restart asked for; a full cycle
  * when there is no watermark or the schema changed since the last full one, else an incremental one from the
  * watermark; the object pass (members before the groups holding them), references, deprovisioning with the
- * delete threshold; then the watermark moves — only now, after everything below it is exported or escrowed, so a crash replays from
- * the previous watermark and the replay, matching before creating, duplicates nothing.
+ * delete threshold; then the watermark moves — only now, after everything below it is exported or escrowed,
+ * so a crash replays from the previous watermark and the replay, matching before creating, duplicates nothing.
  */
 export async function runCycle(deps: CycleDependencies, job: SynchronizationJobRecord, hooks: CycleHooks): Promise<CycleOutcome> {
   // Password hash sync jobs replicate credentials only: no objects, so none of the pipeline below.
@@ -173,25 +173,12 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     });
     await context.log.flush();
     const entryCounts = await countEntries(context);
-    const reason: QuarantineReason | null =
-      deprovisioned.staged > 0
-        ? 'TooManyDeletes'
-        : escrowQuarantineReason(
-            { failedObjects: counters.failedObjects, failedReferences: counters.failedReferences, succeededObjects: counters.succeededObjects },
-            deps.options.escrowThresholds,
-          );
     const entryErrors = counters.failedObjects + counters.failedReferences > 0 || deprovisioned.staged > 0 || passwordHashError !== null;
-    const quarantineError: SynchronizationError | null =
-      reason === 'TooManyDeletes'
-        ? { code: 'TooManyDeletes', message: `${deprovisioned.staged} deletes and disables reached the delete threshold of ${context.settings.threshold.value}.`, tenantActionable: true }
-        : reason === null
-          ? null
-          : { code: reason, message: `${counters.failedObjects} object and ${counters.failedReferences} reference exports failed in this cycle.`, tenantActionable: true };
     return finish(entryErrors ? 'EntryLevelErrors' : 'Succeeded', {
       hasMore,
       entryCounts,
       error: passwordHashError,
-      quarantine: reason === null ? null : { reason, error: quarantineError },
+      quarantine: quarantineAfterCycle(context, deprovisioned.staged),
     });
   } catch (error) {
     // A cycle that could not even begin (no connector, no credentials) still counts as one that ran.
@@ -285,6 +272,19 @@ function orderedTypes(ctx: CycleContext, present?: ReadonlyMap<string, string>):
   if (!present) return types;
   const wanted = new Set(present.values());
   return types.filter((type) => wanted.has(type));
+}
+
+/** A finished cycle's quarantine: TooManyDeletes when deletes were staged, else the escrow thresholds'. */
+function quarantineAfterCycle(ctx: CycleContext, staged: number): CycleOutcome['quarantine'] {
+  if (staged > 0) {
+    const message = `${staged} deletes and disables reached the delete threshold of ${ctx.settings.threshold.value}.`;
+    return { reason: 'TooManyDeletes', error: { code: 'TooManyDeletes', message, tenantActionable: true } };
+  }
+  const { failedObjects, failedReferences } = ctx.counters;
+  const reason = escrowQuarantineReason(ctx.counters, ctx.options.escrowThresholds);
+  if (reason === null) return null;
+  const message = `${failedObjects} object and ${failedReferences} reference exports failed in this cycle.`;
+  return { reason, error: { code: reason, message, tenantActionable: true } };
 }
 
 async function countEntries(ctx: CycleContext): Promise<{ key: string; value: number }[]> {
