@@ -17,8 +17,8 @@ const maxWritesPerTransaction = 64;
  * write waits one turn of the event loop so that the exports working beside it can queue theirs, then they
  * run one after another in one transaction, each in a savepoint of its own — a write that fails is rolled
  * back and fails alone — and are committed together; each caller hears of its write once the commit is
- * done (or failed). A transaction per object made commits, each writing the same index pages to the
- * write-ahead log again, a quarter of an initial cloud sync's time on SQLite (docs/benchmarks.md).
+ * done (or failed). A transaction per object cost about a fifth more main-thread time per object in an
+ * initial cloud sync on SQLite (docs/benchmarks.md).
  */
 export class DirectoryWriteBatch {
   readonly #db: Kysely<Database>;
