@@ -3,21 +3,16 @@ import { insertContact } from '../../src/directory/contacts/contact-repository.j
 import { newOrgContact } from '../../src/directory/contacts/org-contact.js';
 import { addGroupLinks } from '../../src/directory/links/membership-repository.js';
 import { graphClient } from '../support/graph-inject.js';
+import { postGroup, ref } from '../support/graph-objects.js';
 import { storeKinds } from '../support/stores.js';
 import { startTestService, type TestService } from '../support/test-service.js';
-
-const ref = (id: string) => `https://graph.microsoft.com/v1.0/directoryObjects/${id}`;
 
 describe.each(storeKinds)('organizational contacts (%s)', (kind) => {
   let t: TestService;
   let graph: ReturnType<typeof graphClient>;
   const contacts: string[] = [];
 
-  const createGroup = async (name: string): Promise<string> => {
-    const created = await graph('POST', '/groups', { displayName: name, mailEnabled: false, mailNickname: name, securityEnabled: true });
-    expect(created.status).toBe(201);
-    return created.body.id as string;
-  };
+  const createGroup = async (name: string) => (await postGroup(graph, name)).id;
   const ids = (body: { value: { id: string }[] }) => body.value.map((object) => object.id).sort();
 
   beforeAll(async () => {

@@ -2,37 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChanges } from '../../src/directory/change-feed.js';
 import { purgeExpiredDeletedItems } from '../../src/directory/deleted-items/purge.js';
 import { graphClient } from '../support/graph-inject.js';
+import { postGroup, postUser, ref } from '../support/graph-objects.js';
 import { storeKinds } from '../support/stores.js';
 import { startTestService, type TestService } from '../support/test-service.js';
-
-const ref = (id: string) => `https://graph.microsoft.com/v1.0/directoryObjects/${id}`;
 
 describe.each(storeKinds)('deleted items (%s)', (kind) => {
   let t: TestService;
   let graph: ReturnType<typeof graphClient>;
   let domain: string;
-  const createUser = async (alias: string) => {
-    const created = await graph('POST', '/users', {
-      accountEnabled: true,
-      displayName: alias,
-      mailNickname: alias,
-      userPrincipalName: `${alias}@${domain}`,
-      passwordProfile: { password: 'Str0ng!Passw0rd' },
-    });
-    expect(created.status).toBe(201);
-    return created.body as { id: string; userPrincipalName: string };
-  };
-  const createGroup = async (name: string, members: string[] = []) => {
-    const created = await graph('POST', '/groups', {
-      displayName: name,
-      mailEnabled: false,
-      mailNickname: name,
-      securityEnabled: true,
-      'members@odata.bind': members.map(ref),
-    });
-    expect(created.status).toBe(201);
-    return created.body as { id: string };
-  };
+  const createUser = (alias: string) => postUser(graph, domain, alias);
+  const createGroup = (name: string, members: string[] = []) => postGroup(graph, name, { 'members@odata.bind': members.map(ref) });
   const ids = (response: { body: { value: { id: string }[] } }) => response.body.value.map((object) => object.id).sort();
 
   beforeAll(async () => {

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphClient } from '../support/graph-inject.js';
+import { postUser, ref } from '../support/graph-objects.js';
 import { storeKinds } from '../support/stores.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
 type Entry = Record<string, unknown> & { id: string };
-const ref = (id: string) => `https://graph.microsoft.com/v1.0/directoryObjects/${id}`;
-
 describe.each(storeKinds)('users and groups delta (%s)', (kind) => {
   let t: TestService;
   let graph: ReturnType<typeof graphClient>;
   let domain: string;
-  const createUser = async (alias: string) => {
-    const created = await graph('POST', '/users', {
-      accountEnabled: true,
-      displayName: alias,
-      mailNickname: alias,
-      userPrincipalName: `${alias}@${domain}`,
-      passwordProfile: { password: 'Str0ng!Passw0rd' },
-    });
-    expect(created.status).toBe(201);
-    return created.body.id as string;
-  };
+  const createUser = async (alias: string) => (await postUser(graph, domain, alias)).id;
   const relative = (link: string) => link.slice(link.indexOf('/v1.0/'));
 
   /** Follows nextLinks to the deltaLink; returns every entry and the deltaLink. */

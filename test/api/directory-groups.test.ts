@@ -1,31 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphClient } from '../support/graph-inject.js';
+import { postGroup, postUser, ref } from '../support/graph-objects.js';
 import { storeKinds } from '../support/stores.js';
 import { startTestService, type TestService } from '../support/test-service.js';
-
-const ref = (id: string) => `https://graph.microsoft.com/v1.0/directoryObjects/${id}`;
 
 describe.each(storeKinds)('groups and memberships (%s)', (kind) => {
   let t: TestService;
   let graph: ReturnType<typeof graphClient>;
   let domain: string;
   const users: string[] = [];
-  const createUser = async (alias: string): Promise<string> => {
-    const created = await graph('POST', '/users', {
-      accountEnabled: true,
-      displayName: alias,
-      mailNickname: alias,
-      userPrincipalName: `${alias}@${domain}`,
-      passwordProfile: { password: 'Str0ng!Passw0rd' },
-    });
-    expect(created.status).toBe(201);
-    return created.body.id as string;
-  };
-  const createGroup = async (name: string, extra: Record<string, unknown> = {}) => {
-    const created = await graph('POST', '/groups', { displayName: name, mailEnabled: false, mailNickname: name.replace(/\W/g, ''), securityEnabled: true, ...extra });
-    expect(created.status).toBe(201);
-    return created.body as { id: string } & Record<string, unknown>;
-  };
+  const createUser = async (alias: string) => (await postUser(graph, domain, alias)).id;
+  const createGroup = (name: string, extra: Record<string, unknown> = {}) => postGroup(graph, name, extra);
   const memberIds = async (path: string): Promise<string[]> => {
     const ids: string[] = [];
     let next: string | undefined = path;

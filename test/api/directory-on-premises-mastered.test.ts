@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphClient, type GraphResponse } from '../support/graph-inject.js';
+import { postGroup, postUser, ref } from '../support/graph-objects.js';
 import { storeKinds } from '../support/stores.js';
 import { startTestService, type TestService } from '../support/test-service.js';
 
-const ref = (id: string) => `https://graph.microsoft.com/v1.0/directoryObjects/${id}`;
 const mastered = {
   code: 'Request_BadRequest',
   message: 'Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.',
@@ -17,23 +17,8 @@ describe.each(storeKinds)('objects mastered on premises are read-only in Graph (
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject(mastered);
   };
-  const createUser = async (alias: string, extra: Record<string, unknown> = {}): Promise<string> => {
-    const created = await graph('POST', '/users', {
-      accountEnabled: true,
-      displayName: alias,
-      mailNickname: alias,
-      userPrincipalName: `${alias}@${domain}`,
-      passwordProfile: { password: 'Str0ng!Passw0rd' },
-      ...extra,
-    });
-    expect(created.status).toBe(201);
-    return created.body.id as string;
-  };
-  const createGroup = async (name: string, extra: Record<string, unknown> = {}): Promise<string> => {
-    const created = await graph('POST', '/groups', { displayName: name, mailEnabled: false, mailNickname: name, securityEnabled: true, ...extra });
-    expect(created.status).toBe(201);
-    return created.body.id as string;
-  };
+  const createUser = async (alias: string, extra: Record<string, unknown> = {}) => (await postUser(graph, domain, alias, extra)).id;
+  const createGroup = async (name: string, extra: Record<string, unknown> = {}) => (await postGroup(graph, name, extra)).id;
 
   beforeAll(async () => {
     t = await startTestService(kind);
