@@ -95,6 +95,8 @@ describe.skipIf(!hasSamba)('writeback to Samba AD: Exchange hybrid writeback (se
       expect(start.body.error.code).toBe('DirectorySchemaIncomplete');
       expect(start.body.error.message).toMatch(/user lacks msDS-ExternalDirectoryObjectId, msExchArchiveStatus, msExchBlockedSendersHash/);
       expect(start.body.error.message).toContain('/PrepareSchema');
+      const restart = await t.graph('POST', `${sync.writeback.jobPath}/restart`, { criteria: { resetScope: 'Full' } });
+      expect(restart.body.error?.code).toBe('DirectorySchemaIncomplete');
     }
   });
 

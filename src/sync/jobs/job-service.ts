@@ -100,10 +100,15 @@ export async function assertRequiredSecrets(db: Kysely<Database>, secrets: Secre
   );
 }
 
-export async function startJobNow(db: Kysely<Database>, secrets: SecretStore, owner: SynchronizationOwner, jobId: string, now = new Date()) {
+/** What `start` and `restart` check before a job runs: its secrets, and the schema of a directory it writes to. */
+async function assertStartable(db: Kysely<Database>, secrets: SecretStore, owner: SynchronizationOwner, jobId: string): Promise<void> {
   const job = await getJob(db, owner, jobId);
   await assertRequiredSecrets(db, secrets, owner, job.templateId);
   if (runtimeOf(job.templateId).target === 'ldap') await assertDirectorySchemaAllowsJob(db, secrets, job);
+}
+
+export async function startJobNow(db: Kysely<Database>, secrets: SecretStore, owner: SynchronizationOwner, jobId: string, now = new Date()) {
+  await assertStartable(db, secrets, owner, jobId);
   return transition(db, owner, jobId, (current) => startJob(current, runtimeOf(current.templateId).scheduleInterval, now));
 }
 
@@ -119,8 +124,7 @@ export async function restartJobNow(
   scope: number,
   now = new Date(),
 ) {
-  const job = await getJob(db, owner, jobId);
-  await assertRequiredSecrets(db, secrets, owner, job.templateId);
+  await assertStartable(db, secrets, owner, jobId);
   return transition(db, owner, jobId, (current) => restartJob(current, scope, runtimeOf(current.templateId).scheduleInterval, now));
 }
 
