@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PasswordHashError, PasswordHashErrorCode } from '../../connectors/ad-password-hashes/index.js';
+import { PasswordHashError, type PasswordHashErrorCode } from '../../connectors/ad-password-hashes/index.js';
 import { EngineError, JobLevelFailure } from '../engine-errors.js';
 import { ReportBuilder, type ObjectReport } from '../logs/object-report.js';
 import type { HashReportContext } from './hash-reports.js';
@@ -30,7 +30,8 @@ export function passwordHashFailure(error: PasswordHashError): EngineError {
 
 /** The provisioning log record of a failed read: no account is named, the domain is; `consequence` says what happens next. */
 export function failureReport(context: HashReportContext, failure: EngineError, domain: string, consequence: string): ObjectReport {
-  const cause = failure.cause as PasswordHashError | undefined;
+  // Only a reader's failure has a server, a status and a remedy; any other engine error is reported by its message.
+  const cause = failure.cause instanceof PasswordHashError ? failure.cause : undefined;
   return new ReportBuilder(randomUUID(), context.now(), { id: domain, displayName: domain, objectType: 'domainDNS' }, 'User')
     .step({
       name: 'EntryImport',

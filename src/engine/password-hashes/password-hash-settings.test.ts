@@ -5,7 +5,7 @@ import { findSynchronizationTemplate } from '../../sync/templates/index.js';
 import type { SynchronizationSchema } from '../../sync/schema/index.js';
 import { EngineError, JobLevelFailure } from '../engine-errors.js';
 import { compileSchema } from '../mapping/compiled-mapping.js';
-import { passwordHashFailure } from './password-hash-failures.js';
+import { failureReport, passwordHashFailure } from './password-hash-failures.js';
 import { mapsCredentialData, openPasswordHashSource, passwordHashSyncEnabled } from './password-hash-settings.js';
 
 /** The AD2AADProvisioning schema, with seed 001's CredentialData mapping added to the named object mappings. */
@@ -62,5 +62,17 @@ describe('password hash sync settings', () => {
     expect(down).toBeInstanceOf(EngineError);
     expect(down).not.toBeInstanceOf(JobLevelFailure);
     expect(down).toMatchObject({ code: 'DomainControllerUnreachable', message: expect.stringMatching(/next cycle tries again/) });
+  });
+
+  it('logs a failed read against the domain, with the DC, the status and the remedy of a reader failure only', () => {
+    const context = { sourceSystem: 'Active Directory', targetSystem: 'contoso', now: () => new Date() };
+    const rights = passwordHashFailure(new MissingReplicationRightsError('denied', { status: 'WERR_DS_DRA_ACCESS_DENIED', server: 'dc1' }));
+    const report = failureReport(context, rights, 'DC=example,DC=test', 'The job is quarantined until it is restarted.');
+    expect(report).toMatchObject({ status: 'failure', source: { id: 'DC=example,DC=test', objectType: 'domainDNS' } });
+    expect(report.steps[0]!.details).toEqual({ DomainController: 'dc1', Status: 'WERR_DS_DRA_ACCESS_DENIED' });
+    expect(report.error).toMatchObject({ errorCode: 'MissingReplicationRights', errorCategory: 'failure', recommendedAction: expect.stringMatching(/^Grant the account/) });
+    const other = failureReport(context, new EngineError('InternalError', 'no reader involved', { cause: new Error('x') }), 'DC=example,DC=test', 'The next cycle tries again.');
+    expect(other.steps[0]!.details).toEqual({});
+    expect(other.error).toMatchObject({ errorCode: 'InternalError', errorCategory: 'nonServiceFailure', recommendedAction: null });
   });
 });
