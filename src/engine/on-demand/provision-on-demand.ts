@@ -109,7 +109,9 @@ export class OnDemandProvisioner {
       await runReferences(ctx);
       await runDeprovisions(ctx);
     } catch (error) {
-      if (error instanceof JobLevelFailure) return onDemandConnectionFailure(error.code, error.message);
+      // A source or target that cannot be used (refused credentials, a directory that cannot be reached, for
+      // now or for good) is the call's Failure answer, not a server error.
+      if (error instanceof EngineError) return onDemandConnectionFailure(error.code, error.message);
       throw error;
     } finally {
       await ctx.store.flush();

@@ -1,0 +1,43 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCloudSyncJob, type CloudSyncJob } from '../../../test/engine/support/cloud-sync-job.js';
+import { startEngineService, type EngineTestService } from '../../../test/engine/support/engine-fixture.js';
+
+/** A loopback port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('provisionOnDemand against a directory it cannot reach', () => {
+  let t: EngineTestService;
+  let job: CloudSyncJob;
+
+  beforeAll(async () => {
+    t = await startEngineService('sqlite');
+    const server = `ldap://127.0.0.1:${await closedPort()}`;
+    job = await createCloudSyncJob(t.graph, 'Unreachable', {
+      Domain: JSON.stringify({ domain: 'unreachable.test' }),
+      Server: server,
+      UserName: 'CN=sync,DC=unreachable,DC=test',
+      Password: 'secret',
+      AllowInsecureLdap: 'true',
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it('answers Failure with the directory error, as for a target it cannot reach', async () => {
+    const answer = await t.graph('POST', `${job.jobPath}/provisionOnDemand`, {
+      parameters: [{ ruleId: job.ruleId, subjects: [{ objectId: 'CN=ada,DC=unreachable,DC=test', objectTypeName: 'user' }] }],
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(JSON.parse(answer.body.key)).toMatchObject({ result: 'Failure', details: { errorCode: 'ServerUnreachable' } });
+    expect(JSON.parse(answer.body.value)).toMatchObject({ statusInfo: { status: 'Failure', errorCode: 'ServerUnreachable' } });
+  });
+});
