@@ -8,6 +8,8 @@ import {
   readDirectorySchema,
   readLdapSettings,
   type DirectorySchema,
+  type LdapConnectionOptions,
+  type LdapConnectionSettings,
 } from '../../connectors/ldap/index.js';
 import { ScimClient, ScimConfigurationError, ScimError, ScimTokenError, ScimTransportError, ScimUnauthorizedError, type ScimResource } from '../../connectors/scim/index.js';
 import { BadRequestError } from '../../errors/graph-error.js';
@@ -16,12 +18,20 @@ import type { SecretValues } from '../secrets/secret-store.js';
 /** A request waits for discovery: it connects and reads quickly or fails. */
 const timeouts = { connectTimeoutMs: 10_000, operationTimeoutMs: 30_000 };
 
+/** Connects, reads the directory's subschema and disconnects; connection problems throw LdapError. */
+export async function readLiveDirectorySchema(settings: LdapConnectionSettings, options: LdapConnectionOptions): Promise<DirectorySchema> {
+  const connection = await LdapConnection.open(settings, options);
+  try {
+    return await readDirectorySchema(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
 /** The live schema of the directory the job's secrets connect (Domain, Server, UserName, Password). */
 export async function readLdapSchemaForDiscovery(secrets: SecretValues): Promise<DirectorySchema> {
-  let connection: LdapConnection | undefined;
   try {
-    connection = await LdapConnection.open(readLdapSettings(secrets), timeouts);
-    return await readDirectorySchema(connection);
+    return await readLiveDirectorySchema(readLdapSettings(secrets), timeouts);
   } catch (error) {
     if (!(error instanceof LdapError)) throw error;
     const code =
@@ -33,8 +43,6 @@ export async function readLdapSchemaForDiscovery(secrets: SecretValues): Promise
             ? 'TargetUnreachable'
             : 'DiscoveryFailed';
     throw new BadRequestError(`Schema discovery reads the directory's schema and failed: ${error.message}.`, { code });
-  } finally {
-    await connection?.close();
   }
 }
 

@@ -2,9 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   describeShortfalls,
   LdapConfigurationError,
-  LdapConnection,
   LdapError,
-  readDirectorySchema,
   readLdapSettings,
   schemaShortfalls,
   type DirectorySchema,
@@ -13,6 +11,7 @@ import {
 import { BadRequestError } from '../../errors/graph-error.js';
 import type { Database } from '../../store/database.js';
 import { directoryAttributesWritten, schemaExtensionHint, writesOf } from '../directory-target-schema.js';
+import { readLiveDirectorySchema } from '../discovery/directory-schema-readers.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { readJobSchema } from './job-repository.js';
 import type { SynchronizationJobRecord } from './synchronization-job.js';
@@ -48,14 +47,10 @@ export async function assertDirectorySchemaAllowsJob(db: Kysely<Database>, secre
 }
 
 async function readSchema(settings: LdapConnectionSettings): Promise<DirectorySchema | undefined> {
-  let connection: LdapConnection | undefined;
   try {
-    connection = await LdapConnection.open(settings, connectionOptions);
-    return await readDirectorySchema(connection);
+    return await readLiveDirectorySchema(settings, connectionOptions);
   } catch (error) {
     if (error instanceof LdapError) return undefined;
     throw error;
-  } finally {
-    await connection?.close();
   }
 }
