@@ -107,7 +107,7 @@ function documentAfter(user: User, write: SyncedCredentialWrite): User {
 }
 
 /** passwordPolicies with DisablePasswordExpiration added; the other values (DisableStrongPassword) are kept. */
-export function withPasswordExpirationDisabled(policies: string | null): string {
+function withPasswordExpirationDisabled(policies: string | null): string {
   const values = (policies ?? '').split(',').map((value) => value.trim()).filter(Boolean);
   if (values.some((value) => value.toLowerCase() === 'disablepasswordexpiration')) return policies as string;
   return [...values, 'DisablePasswordExpiration'].join(', ');
