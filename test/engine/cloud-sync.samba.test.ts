@@ -1,11 +1,10 @@
 import { Attribute, Change, Control, type Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSid, guidToBase64 } from '../../src/connectors/ldap/index.js';
-import { leaseHolder } from '../../src/engine/index.js';
 import { hasPostgres } from '../support/postgres.js';
 import { hasSamba, startSambaDc, type SambaDc } from '../support/samba-ad.js';
 import { createCloudSyncJob, synced, type CloudSyncJob } from './support/cloud-sync-job.js';
-import { logs, startEngineService, type EngineTestService, type Graph } from './support/engine-fixture.js';
+import { job as jobOf, logs, pauseAndSettle, runCycle as runJobCycle, startEngineService, type EngineTestService, type Graph } from './support/engine-fixture.js';
 
 async function members(graph: Graph, groupId: string): Promise<string[]> {
   const page = await graph('GET', `/groups/${groupId}/members?$top=999`);
@@ -30,19 +29,10 @@ describe.skipIf(!hasSamba)('cloud sync from Active Directory (Samba AD DC)', () 
   let app: CloudSyncJob;
   const dn: Record<string, string> = {};
 
-  const status = async (job: CloudSyncJob = app) => (await t.graph('GET', job.jobPath)).body.status;
-  /** Pauses the job and waits for a running cycle to end: the changes that follow land in one cycle. */
-  const pause = async (job: CloudSyncJob = app) => {
-    expect((await t.graph('POST', `${job.jobPath}/pause`)).status).toBe(204);
-    while (await leaseHolder(t.service.context.store.db, job.jobId)) await new Promise((resolve) => setTimeout(resolve, 50));
-  };
+  const status = async (job: CloudSyncJob = app) => (await jobOf(t.graph, job)).status;
+  const pause = (job: CloudSyncJob = app) => pauseAndSettle(t, job);
   /** Starts (or restarts) the job and waits for the cycle that runs. */
-  const runCycle = async (job: CloudSyncJob = app, restart?: string) => {
-    const cycle = t.watcher.next(job.jobId, 90_000);
-    const response = restart ? await t.graph('POST', `${job.jobPath}/restart`, { criteria: { resetScope: restart } }) : await t.graph('POST', `${job.jobPath}/start`);
-    expect(response.status, JSON.stringify(response.body)).toBe(204);
-    return cycle;
-  };
+  const runCycle = (job: CloudSyncJob = app, restart?: string) => runJobCycle(t, job, restart ? { resetScope: restart } : 'start', 90_000);
   const objectGuid = async (entryDn: string) => {
     const { searchEntries } = await ad.search(entryDn, { scope: 'base', attributes: ['objectGUID', 'objectSid'], explicitBufferAttributes: ['objectGUID', 'objectSid'] });
     return { immutableId: guidToBase64(searchEntries[0]!.objectGUID as Buffer), sid: formatSid(searchEntries[0]!.objectSid as Buffer) };

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guidToBase64, LdapConnection, parseGuid, readLdapSettings } from '../../src/connectors/ldap/index.js';
-import { cloudSyncApplicationTemplateId } from '../../src/directory/application-templates/ids.js';
-import { leaseHolder } from '../../src/engine/index.js';
 import { readJobState, writeJobState } from '../../src/engine/state/job-state.js';
 import { hasOpenLdap, startOpenLdap, type OpenLdapServer } from '../support/openldap.js';
-import { startEngineService, type EngineTestService } from './support/engine-fixture.js';
+import { createCloudSyncJob, synced as syncedObjects } from './support/cloud-sync-job.js';
+import { pauseAndSettle, startEngineService, type EngineTestService } from './support/engine-fixture.js';
 
 /**
  * The cloud sync job against an OpenLDAP tree: inetOrgPersons and groupOfNames under the AD schema's names
@@ -24,12 +23,7 @@ describe.skipIf(!hasOpenLdap)('cloud sync from OpenLDAP', () => {
     if (action === 'start') expect((await t.graph('POST', `${jobPath}/start`)).status).toBe(204);
     return next;
   };
-  const synced = async (collection: 'users' | 'groups') =>
-    new Map(
-      ((await t.graph('GET', `/${collection}?$top=999`)).body.value as Record<string, any>[]) // eslint-disable-line @typescript-eslint/no-explicit-any
-        .filter((object) => object.onPremisesSyncEnabled === true)
-        .map((object) => [object.displayName as string, object]),
-    );
+  const synced = (collection: 'users' | 'groups') => syncedObjects(t.graph, collection);
   const members = async (groupId: string) =>
     ((await t.graph('GET', `/groups/${groupId}/members`)).body.value as { displayName: string }[]).map((member) => member.displayName).sort();
 
@@ -40,13 +34,7 @@ describe.skipIf(!hasOpenLdap)('cloud sync from OpenLDAP', () => {
     await ldap.add(person('bob'), { objectClass: 'inetOrgPerson', uid: 'bob', cn: 'Bob Baker', sn: 'Baker', title: 'Engineer', manager: person('alice') });
     await ldap.add(team(), { objectClass: 'groupOfNames', cn: 'team', member: [person('alice'), person('bob')] });
     t = await startEngineService('sqlite', { ldapDeletionCheckIntervalMs: 0 });
-    const created = await t.graph('POST', `/applicationTemplates/${cloudSyncApplicationTemplateId}/instantiate`, { displayName: server.baseDn });
-    const sp = created.body.servicePrincipal.id as string;
-    const job = await t.graph('POST', `/servicePrincipals/${sp}/synchronization/jobs`, { templateId: 'AD2AADProvisioning' });
-    jobId = job.body.id;
-    jobPath = `/servicePrincipals/${sp}/synchronization/jobs/${jobId}`;
-    const value = [...server.secrets()].map(([key, secret]) => ({ key, value: secret }));
-    expect((await t.graph('PUT', `/servicePrincipals/${sp}/synchronization/secrets`, { value })).status).toBe(204);
+    ({ jobId, jobPath } = await createCloudSyncJob(t.graph, server.baseDn, Object.fromEntries(server.secrets())));
   }, 60_000);
 
   afterAll(async () => {
@@ -88,8 +76,7 @@ describe.skipIf(!hasOpenLdap)('cloud sync from OpenLDAP', () => {
 
   it('runs a full cycle at once when the directory cannot continue from the watermark', async () => {
     const db = t.service.context.store.db;
-    expect((await t.graph('POST', `${jobPath}/pause`)).status).toBe(204);
-    while (await leaseHolder(db, jobId)) await new Promise((resolve) => setTimeout(resolve, 50));
+    await pauseAndSettle(t, { jobId, jobPath });
     // A watermark another delta method wrote (e.g. the job pointed at another directory).
     await writeJobState(db, jobId, { ...(await readJobState(db, jobId)), watermark: 'dirsync:AAAA' }, new Date());
     const failed = await cycle('start');

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leaseHolder } from '../../src/engine/index.js';
 import type { SambaDc } from '../support/samba-ad.js';
 import { credentialDataMapping, credentialDataObjectMappings } from '../support/seed-credential-data.js';
 import { storeKinds } from '../support/stores.js';
-import { logs, password as cloudPassword, startEngineService, type EngineTestService } from './support/engine-fixture.js';
+import { createCloudSyncApp, type CloudSyncApp } from './support/cloud-sync-job.js';
+import { job as jobOf, logs, password as cloudPassword, pauseAndSettle, runCycle, startEngineService, type EngineTestService, type JobRef } from './support/engine-fixture.js';
 import {
   cloudSyncSecrets,
-  createCloudSyncApp,
   hasPasswordHashSync,
   immutableIdOf,
   passwordHashAppKey,
   signIn,
   startReplicationDc,
-  type CloudSyncApp,
 } from './support/password-hash-fixture.js';
 
 /**
@@ -34,28 +32,18 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
   describe.each(storeKinds)('(%s)', (kind) => {
     let t: EngineTestService;
     let app: CloudSyncApp;
-    let jobId: string;
-    let jobPath: string;
+    let job: JobRef;
     let clientId: string;
     let ou: string;
     const userIds = new Map<string, string>();
     const name = (alias: string) => `${kind.slice(0, 2)}-${alias}`;
     const upn = (alias: string) => `${alias}@${t.domain}`;
     const setPassword = (alias: string, password: string, ...flags: string[]) => dc.tool('user', 'setpassword', name(alias), `--newpassword=${password}`, ...flags);
-    /** Pauses the job and waits for a running cycle to end, so the next cycle alone sees the changes that follow. */
-    const pause = async () => {
-      expect((await t.graph('POST', `${jobPath}/pause`)).status).toBe(204);
-      while (await leaseHolder(t.service.context.store.db, jobId)) await new Promise((resolve) => setTimeout(resolve, 50));
-    };
+    const pause = () => pauseAndSettle(t, job);
     /** Starts (or restarts) the paused job and waits for the cycle that runs. */
-    const runCycle = async (restart?: string) => {
-      const cycle = t.watcher.next(jobId, 90_000);
-      const response = restart ? await t.graph('POST', `${jobPath}/restart`, { criteria: { resetScope: restart } }) : await t.graph('POST', `${jobPath}/start`);
-      expect(response.status).toBe(204);
-      return cycle;
-    };
-    const cycleRecords = async () => logs(t.graph, { jobId }, `cycleId eq '${(await status()).lastExecution.activityIdentifier}'`);
-    const status = async () => (await t.graph('GET', jobPath)).body.status;
+    const cycle = (restart?: string) => runCycle(t, job, restart ? { resetScope: restart } : 'start', 90_000);
+    const cycleRecords = async () => logs(t.graph, job, `cycleId eq '${(await status()).lastExecution.activityIdentifier}'`);
+    const status = async () => (await jobOf(t.graph, job)).status;
     const codeOf = (answer: { body: Record<string, unknown> }) => (answer.body.error_codes as number[] | undefined)?.[0];
     const putSecrets = async (secrets: { key: string; value: string }[]) =>
       expect((await t.graph('PUT', app.secrets, { value: secrets })).status).toBe(204);
@@ -84,17 +72,16 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
       await provision('alice');
       await provision('bob');
       app = await createCloudSyncApp(t.graph, `contoso-${kind}`);
-      const job = await t.graph('POST', app.jobs, { templateId: 'AD2AADPasswordHash' });
-      expect(job.status).toBe(201);
-      jobId = job.body.id as string;
-      jobPath = `${app.jobs}/${jobId}`;
+      const created = await t.graph('POST', app.jobs, { templateId: 'AD2AADPasswordHash' });
+      expect(created.status).toBe(201);
+      job = { jobId: created.body.id as string, jobPath: `${app.jobs}/${created.body.id}` };
       clientId = (await t.graph('POST', '/applications', { displayName: 'Sign-in app' })).body.appId as string;
     }, 120_000);
     afterAll(async () => t?.dispose());
 
     it('does nothing, and says why, while the AppKey secret does not enable password hash sync', async () => {
       await putSecrets(cloudSyncSecrets(dc, { BaseDN: ou }));
-      expect(await runCycle()).toMatchObject({ state: 'Failed' });
+      expect(await cycle()).toMatchObject({ state: 'Failed' });
       const current = await status();
       expect(current).toMatchObject({ code: 'NotRun', quarantine: null });
       expect(current.lastExecution.error).toMatchObject({ code: 'PasswordHashSyncNotEnabled', tenantActionable: true });
@@ -105,7 +92,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
     it('signs a user in with the password set in AD after the next cycle; another password fails', async () => {
       await pause();
       await putSecrets([...cloudSyncSecrets(dc, { BaseDN: ou }), passwordHashAppKey]);
-      expect(await runCycle()).toMatchObject({ kind: 'full', state: 'EntryLevelErrors' });
+      expect(await cycle()).toMatchObject({ kind: 'full', state: 'EntryLevelErrors' });
 
       const ok = await signIn(t, clientId, upn('alice'), 'Passw0rd!Alice1');
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
@@ -140,7 +127,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
       await pause();
       await provision('dave');
       expect((await signIn(t, clientId, upn('dave'), 'Passw0rd!Dave1')).status).toBe(400);
-      expect(await runCycle()).toMatchObject({ kind: 'incremental', state: 'Succeeded' });
+      expect(await cycle()).toMatchObject({ kind: 'incremental', state: 'Succeeded' });
       expect((await signIn(t, clientId, upn('dave'), 'Passw0rd!Dave1')).status).toBe(200);
       expect((await status()).lastExecution).toMatchObject({ countImported: 1, countExported: 1, countEscrowedRaw: 0 });
     });
@@ -148,7 +135,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
     it('follows a password change: the old password stops working and the new one works', async () => {
       await pause();
       await setPassword('alice', 'Passw0rd!Alice2');
-      expect(await runCycle()).toMatchObject({ state: 'Succeeded' });
+      expect(await cycle()).toMatchObject({ state: 'Succeeded' });
       expect((await signIn(t, clientId, upn('alice'), 'Passw0rd!Alice1')).status).toBe(400);
       expect((await signIn(t, clientId, upn('alice'), 'Passw0rd!Alice2')).status).toBe(200);
       expect((await status()).lastExecution).toMatchObject({ countImportedDeltas: 1, countExported: 1 });
@@ -157,7 +144,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
     it('withholds a password that must be changed at next logon', async () => {
       await pause();
       await setPassword('bob', 'Temporary!Pass1', '--must-change-at-next-login');
-      await runCycle();
+      await cycle();
       expect((await signIn(t, clientId, upn('bob'), 'Temporary!Pass1')).status).toBe(400);
       expect((await signIn(t, clientId, upn('bob'), 'Passw0rd!Bob1')).status).toBe(200);
       expect((await cycleRecords()).map((record) => record.provisioningStatusInfo.errorInformation?.errorCode)).toEqual(['PasswordHashWithheld']);
@@ -168,7 +155,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
       expect(codeOf(await signIn(t, clientId, upn('alice'), 'Passw0rd!Alice2'))).toBe(50057);
       await pause();
       await setPassword('alice', 'Passw0rd!Alice3');
-      await runCycle();
+      await cycle();
       // The new password is the valid one: the account state is only revealed to the right password.
       expect(codeOf(await signIn(t, clientId, upn('alice'), 'Passw0rd!Alice3'))).toBe(50057);
       expect(codeOf(await signIn(t, clientId, upn('alice'), 'Passw0rd!Alice2'))).toBe(50126);
@@ -178,7 +165,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
 
     it('reads every account again after a restart with Watermark, rewriting nothing that is unchanged', async () => {
       await pause();
-      expect(await runCycle('Watermark')).toMatchObject({ kind: 'full' });
+      expect(await cycle('Watermark')).toMatchObject({ kind: 'full' });
       expect((await status()).lastExecution).toMatchObject({ countImported: 3, countImportedDeltas: 0, countExported: 0 });
       expect((await cycleRecords()).map((record) => record.provisioningStatusInfo.errorInformation?.errorCode)).toEqual(['PasswordHashWithheld']);
       expect((await signIn(t, clientId, upn('alice'), 'Passw0rd!Alice3')).status).toBe(200);
@@ -187,7 +174,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
     it('fails the cycle without quarantine while the DC cannot be reached, and quarantines for a wrong password', async () => {
       await pause();
       await putSecrets([...cloudSyncSecrets(dc, { BaseDN: ou, Server: 'ldap://127.0.0.254:389' }), passwordHashAppKey]);
-      expect(await runCycle()).toMatchObject({ state: 'Failed' });
+      expect(await cycle()).toMatchObject({ state: 'Failed' });
       let current = await status();
       expect(current).toMatchObject({ code: 'Active', quarantine: null });
       expect(current.lastExecution.error).toMatchObject({ code: 'DomainControllerUnreachable' });
@@ -195,7 +182,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
 
       await pause();
       await putSecrets([...cloudSyncSecrets(dc, { BaseDN: ou, Password: 'Wrong!Password9' }), passwordHashAppKey]);
-      expect(await runCycle()).toMatchObject({ state: 'Failed' });
+      expect(await cycle()).toMatchObject({ state: 'Failed' });
       current = await status();
       expect(current).toMatchObject({ code: 'Quarantine', quarantine: { error: { code: 'InvalidCredentials' } } });
       expect(current.lastExecution.error.message).toMatch(/refused the account.*Check the UserName/);
@@ -205,7 +192,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
     it('quarantines the job with a clear error when the account lacks the replication rights', async () => {
       await pause();
       await putSecrets([...cloudSyncSecrets(dc, { BaseDN: ou, UserName: `svc-norights@${dc.domain}`, Password: 'Passw0rd!Plain1' }), passwordHashAppKey]);
-      expect(await runCycle()).toMatchObject({ state: 'Failed' });
+      expect(await cycle()).toMatchObject({ state: 'Failed' });
       const current = await status();
       expect(current.code).toBe('Quarantine');
       expect(current.quarantine).toMatchObject({ reason: 'EncounteredQuarantineException', error: { code: 'MissingReplicationRights' } });
@@ -227,22 +214,14 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
   describe.each(storeKinds)('seed 000/001 flow: the provisioning job with the CredentialData mapping (%s)', (kind) => {
     let t: EngineTestService;
     let app: CloudSyncApp;
-    let jobId: string;
-    let jobPath: string;
+    let job: JobRef;
     let clientId: string;
     let ou: string;
     const name = (alias: string) => `${kind.slice(0, 2)}-${alias}`;
     const upn = (alias: string) => `${name(alias)}@${t.domain}`;
-    const status = async () => (await t.graph('GET', jobPath)).body.status;
-    const pause = async () => {
-      expect((await t.graph('POST', `${jobPath}/pause`)).status).toBe(204);
-      while (await leaseHolder(t.service.context.store.db, jobId)) await new Promise((resolve) => setTimeout(resolve, 50));
-    };
-    const runCycle = async () => {
-      const cycle = t.watcher.next(jobId, 90_000);
-      expect((await t.graph('POST', `${jobPath}/start`)).status).toBe(204);
-      return cycle;
-    };
+    const status = async () => (await jobOf(t.graph, job)).status;
+    const pause = () => pauseAndSettle(t, job);
+    const cycle = () => runCycle(t, job, 'start', 90_000);
     const putSecrets = async (secrets: { key: string; value: string }[]) =>
       expect((await t.graph('PUT', app.secrets, { value: secrets })).status).toBe(204);
 
@@ -255,30 +234,29 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
       const provisioning = await t.graph('POST', app.jobs, { templateId: 'AD2AADProvisioning' });
       expect(provisioning.status).toBe(201);
       expect((await t.graph('POST', app.jobs, { templateId: 'AD2AADPasswordHash' })).status).toBe(201);
-      jobId = provisioning.body.id as string;
-      jobPath = `${app.jobs}/${jobId}`;
+      job = { jobId: provisioning.body.id as string, jobPath: `${app.jobs}/${provisioning.body.id}` };
       await putSecrets([...cloudSyncSecrets(dc), passwordHashAppKey]);
       // Seed 001, "Enable Sync password hashes on configuration blade": the mapping goes into both object mappings.
-      const { '@odata.context': _context, ...schema } = (await t.graph('GET', `${jobPath}/schema`)).body;
+      const { '@odata.context': _context, ...schema } = (await t.graph('GET', `${job.jobPath}/schema`)).body;
       for (const objectMapping of schema.synchronizationRules[0].objectMappings) {
         if ((credentialDataObjectMappings as readonly string[]).includes(objectMapping.name)) objectMapping.attributeMappings.push(credentialDataMapping());
       }
       schema.synchronizationRules[0].containerFilter = { includedContainers: [ou] };
-      const saved = await t.graph('PUT', `${jobPath}/schema`, schema);
+      const saved = await t.graph('PUT', `${job.jobPath}/schema`, schema);
       expect(saved.status, JSON.stringify(saved.body)).toBe(204);
       clientId = (await t.graph('POST', '/applications', { displayName: 'Sign-in app' })).body.appId as string;
     }, 120_000);
     afterAll(async () => t?.dispose());
 
     it('creates the users and, in the same cycle, lets them sign in with their AD passwords', async () => {
-      expect(await runCycle()).toMatchObject({ kind: 'full', state: 'Succeeded' });
+      expect(await cycle()).toMatchObject({ kind: 'full', state: 'Succeeded' });
       const ok = await signIn(t, clientId, upn('erin'), 'Passw0rd!Erin1');
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
       expect((await signIn(t, clientId, upn('erin'), 'Passw0rd!Frank1')).body.error).toBe('invalid_grant');
       expect((await signIn(t, clientId, upn('frank'), 'Passw0rd!Frank1')).status).toBe(200);
       const execution = (await status()).lastExecution;
       expect(execution).toMatchObject({ state: 'Succeeded', error: null });
-      const records = await logs(t.graph, { jobId }, `cycleId eq '${execution.activityIdentifier}'`);
+      const records = await logs(t.graph, job, `cycleId eq '${execution.activityIdentifier}'`);
       const erin = records.filter((record) => record.sourceIdentity.displayName === name('erin'));
       expect(erin.map((record) => record.provisioningAction)).toEqual(['create', 'update']);
       expect(erin[1]!.modifiedProperties[0]).toEqual({ displayName: 'CredentialData', oldValue: null, newValue: '[Redact]' });
@@ -288,7 +266,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
       await pause();
       await dc.tool('user', 'setpassword', name('erin'), '--newpassword=Passw0rd!Erin2');
       await dc.tool('user', 'disable', name('frank'));
-      expect(await runCycle()).toMatchObject({ kind: 'incremental', state: 'Succeeded' });
+      expect(await cycle()).toMatchObject({ kind: 'incremental', state: 'Succeeded' });
       expect((await signIn(t, clientId, upn('erin'), 'Passw0rd!Erin1')).status).toBe(400);
       expect((await signIn(t, clientId, upn('erin'), 'Passw0rd!Erin2')).status).toBe(200);
       const frank = await signIn(t, clientId, upn('frank'), 'Passw0rd!Frank1');
@@ -299,8 +277,8 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
       await pause();
       await dc.createUser({ name: name('gina'), parentDn: ou, password: 'Passw0rd!Gina1' });
       await putSecrets([...cloudSyncSecrets(dc, { UserName: `svc-halfrights@${dc.domain}`, Password: 'Passw0rd!Half1' }), passwordHashAppKey]);
-      const cycle = await runCycle();
-      expect(cycle.state, JSON.stringify((await status()).lastExecution)).toBe('EntryLevelErrors');
+      const ended = await cycle();
+      expect(ended.state, JSON.stringify((await status()).lastExecution)).toBe('EntryLevelErrors');
       const current = await status();
       expect(current).toMatchObject({ code: 'Active', quarantine: null });
       expect(current.lastExecution.error).toMatchObject({ code: 'MissingReplicationRights' });
@@ -310,7 +288,7 @@ describe.skipIf(!hasPasswordHashSync)('password hash sync job against Samba AD',
 
       await pause();
       await putSecrets([...cloudSyncSecrets(dc), passwordHashAppKey]);
-      expect(await runCycle()).toMatchObject({ state: 'Succeeded' });
+      expect(await cycle()).toMatchObject({ state: 'Succeeded' });
       expect((await signIn(t, clientId, upn('gina'), 'Passw0rd!Gina1')).status).toBe(200);
     });
   });

@@ -1,15 +1,15 @@
 import { expect } from 'vitest';
-import type { CycleEvent, EngineObserver, EngineOptionsInput } from '../../../src/engine/index.js';
+import { leaseHolder, type CycleEvent, type EngineObserver, type EngineOptionsInput } from '../../../src/engine/index.js';
 import { graphClient, type GraphResponse } from '../../support/graph-inject.js';
+import { ref, testUserPassword as password } from '../../support/graph-objects.js';
 import type { StoreKind } from '../../support/stores.js';
 import { startTestService, type TestService } from '../../support/test-service.js';
 
 /** The non-gallery application template ("create your own application"). */
 export const nonGalleryTemplateId = '8adf8e6e-67b2-4cf2-a259-e3dc5476c621';
 export const defaultAccessRoleId = '00000000-0000-0000-0000-000000000000';
-export const password = 'Str0ng!Passw0rd';
-export const ref = (id: string) => `https://graph.microsoft.com/v1.0/directoryObjects/${id}`;
 
+export { password, ref };
 export type Graph = ReturnType<typeof graphClient>;
 
 /** Records cycles and lets a test wait for one that starts after a change it made. */
@@ -91,6 +91,9 @@ export function scimSecrets(scim: { readonly baseUrl: string; readonly token: st
   ];
 }
 
+/** What the job helpers need of a job: its id and its path under the service principal. */
+export type JobRef = Pick<ScimApp, 'jobId' | 'jobPath'>;
+
 /** Instantiates the non-gallery app, creates its `scim` job, saves and validates the credentials. */
 export async function createScimApp(graph: Graph, name: string, secrets: readonly { key: string; value: string }[]): Promise<ScimApp> {
   const created = await graph('POST', `/applicationTemplates/${nonGalleryTemplateId}/instantiate`, { displayName: name });
@@ -151,15 +154,20 @@ export async function unassign(graph: Graph, app: ScimApp, assignmentId: string)
   expect((await graph('DELETE', `/servicePrincipals/${app.servicePrincipalId}/appRoleAssignedTo/${assignmentId}`)).status).toBe(204);
 }
 
-export async function job(graph: Graph, app: ScimApp): Promise<GraphResponse['body']> {
+export async function job(graph: Graph, app: Pick<JobRef, 'jobPath'>): Promise<GraphResponse['body']> {
   const response = await graph('GET', app.jobPath);
   expect(response.status).toBe(200);
   return response.body;
 }
 
 /** Starts the job (or restarts it with a scope) and waits for the cycle that request triggers to end. */
-export async function runCycle(t: EngineTestService, app: ScimApp, action: 'start' | { resetScope: string } = 'start'): Promise<CycleEvent & { state: string }> {
-  const next = t.watcher.next(app.jobId);
+export async function runCycle(
+  t: EngineTestService,
+  app: JobRef,
+  action: 'start' | { resetScope: string } = 'start',
+  timeoutMs?: number,
+): Promise<CycleEvent & { state: string }> {
+  const next = t.watcher.next(app.jobId, timeoutMs);
   const response =
     action === 'start' ? await t.graph('POST', `${app.jobPath}/start`) : await t.graph('POST', `${app.jobPath}/restart`, { criteria: { resetScope: action.resetScope } });
   expect(response.status, JSON.stringify(response.body)).toBe(204);
@@ -167,8 +175,14 @@ export async function runCycle(t: EngineTestService, app: ScimApp, action: 'star
 }
 
 /** Pauses the job, so that several directory changes land in the same cycle once it is started again. */
-export async function pause(graph: Graph, app: ScimApp): Promise<void> {
+export async function pause(graph: Graph, app: Pick<JobRef, 'jobPath'>): Promise<void> {
   expect((await graph('POST', `${app.jobPath}/pause`)).status).toBe(204);
+}
+
+/** Pauses the job and waits for a cycle still running to end (its lease released): the next cycle alone sees what follows. */
+export async function pauseAndSettle(t: EngineTestService, app: JobRef): Promise<void> {
+  await pause(t.graph, app);
+  while (await leaseHolder(t.service.context.store.db, app.jobId)) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Provisioning log records of a job, oldest first. */

@@ -1,14 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { expect } from 'vitest';
-import { cloudSyncApplicationTemplateId } from '../../../src/directory/application-templates/ids.js';
 import { guidToBase64 } from '../../../src/connectors/ldap/index.js';
 import { hasSamba, startSambaDc, type SambaDc } from '../../support/samba-ad.js';
-import type { EngineTestService, Graph } from './engine-fixture.js';
+import type { EngineTestService } from './engine-fixture.js';
 
 /**
  * Password hash sync against a throw-away Samba AD DC: the DC with its RPC service (directory replication),
- * an account holding the two replication rights as an administrator would grant them, a cloud sync
- * application in Provisio, and sign-in through the token endpoint's password grant.
+ * an account holding the two replication rights as an administrator would grant them, the secrets both cloud
+ * sync jobs read, and sign-in through the token endpoint's password grant.
  */
 const bindings = spawnSync('/usr/bin/python3', ['-I', '-c', 'import samba.dcerpc.drsuapi, samba.net'], { stdio: 'ignore' }).status === 0;
 if (hasSamba && !bindings) {
@@ -46,21 +44,6 @@ export async function immutableIdOf(dc: SambaDc, dn: string): Promise<string> {
   } finally {
     await client.unbind();
   }
-}
-
-export interface CloudSyncApp {
-  readonly servicePrincipalId: string;
-  readonly jobs: string;
-  readonly secrets: string;
-}
-
-/** Seeds 000/001: the cloud sync application, instantiated from the gallery. */
-export async function createCloudSyncApp(graph: Graph, name: string): Promise<CloudSyncApp> {
-  const instantiated = await graph('POST', `/applicationTemplates/${cloudSyncApplicationTemplateId}/instantiate`, { displayName: name });
-  expect(instantiated.status, JSON.stringify(instantiated.body)).toBe(201);
-  const servicePrincipalId = instantiated.body.servicePrincipal.id as string;
-  const base = `/servicePrincipals/${servicePrincipalId}/synchronization`;
-  return { servicePrincipalId, jobs: `${base}/jobs`, secrets: `${base}/secrets` };
 }
 
 /** The LDAP connection's secrets for the DC (read by both jobs), plus anything else given. */
