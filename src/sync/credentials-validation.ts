@@ -19,7 +19,7 @@ export async function validateCredentials(templateId: string, credentials: Secre
       if (error instanceof ScimConfigurationError) throw new BadRequestError(`${error.message}.`, { code: 'CredentialValidationFailed' });
       throw error;
     }
-    const result = await client.validateCredentials();
+    const result = await client.validateCredentials().finally(() => client.close());
     if (result.status === 'valid') return;
     const code = result.status === 'invalidCredentials' ? 'InvalidCredentials' : result.status === 'unreachable' ? 'TargetUnreachable' : 'CredentialValidationFailed';
     throw new BadRequestError(`Credential validation failed: ${result.message}`, { code });

@@ -5,6 +5,7 @@ import { startScimServer, type ScimTestServer } from '../../../test/support/scim
 import { buildCreateBody } from './create-body.js';
 import type { ScimExchange } from './exchange.js';
 import { buildPatchOperations } from './patch-operations.js';
+import { PooledHttpClient } from './pooled-http-client.js';
 import { ScimClient, type ScimClientOptions } from './scim-client.js';
 import {
   ScimBadRequestError,
@@ -52,6 +53,19 @@ const userAttributes = (extra: [string, unknown][] = []) => {
 };
 
 describe('ScimClient against SCIMMY (a SCIM server we did not write)', () => {
+  it('closes the connections it opened itself, and leaves an HttpClient it was handed open', async () => {
+    const own = client();
+    await own.findUsers('userName', 'nobody@contoso.com');
+    await own.close();
+    await expect(own.findUsers('userName', 'nobody@contoso.com')).rejects.toThrow();
+
+    const http = new PooledHttpClient({ connections: 1 });
+    const handed = client(server.baseUrl, { http });
+    await handed.close();
+    expect(await handed.findUsers('userName', 'nobody@contoso.com')).toEqual([]);
+    await http.close();
+  });
+
   it('creates a user with the hosted service wire format and finds it by userName', async () => {
     const exchanges: ScimExchange[] = [];
     const scim = client(server.baseUrl, { onExchange: (exchange) => exchanges.push(exchange) });

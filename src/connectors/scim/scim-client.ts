@@ -71,6 +71,8 @@ export class ScimClient {
   readonly settings: ScimConnectionSettings;
   readonly #transport: ScimTransport;
   readonly #memberChunkSize: number;
+  /** The connection pool this client opened itself (not one handed in), which `close` ends. */
+  readonly #ownHttp: HttpClient | undefined;
 
   static fromSecrets(secrets: readonly SecretEntry[] | ReadonlyMap<string, string>, options: ScimClientOptions = {}): ScimClient {
     return new ScimClient(readConnectionSettings(secrets), options);
@@ -89,6 +91,8 @@ export class ScimClient {
       (credentials.kind === 'bearer'
         ? staticTokenSource(credentials.token)
         : new ClientCredentialsTokenSource({ ...credentials, timeoutMs: config.timeoutMs }));
+    const http = options.http ?? new PooledHttpClient({ connections: config.maxConcurrency });
+    this.#ownHttp = options.http ? undefined : http;
     this.#transport = new ScimTransport({
       baseUrl: settings.baseUrl,
       baseQuery: settings.baseQuery,
@@ -100,8 +104,13 @@ export class ScimClient {
       maxRetryAfterMs: config.maxRetryAfterMs,
       rateLimitBackoffMs: config.rateLimitBackoffMs,
       onExchange: options.onExchange,
-      http: options.http ?? new PooledHttpClient({ connections: config.maxConcurrency }),
+      http,
     });
+  }
+
+  /** Closes the keep-alive connections the client opened; a client handed an HttpClient leaves it open. */
+  async close(): Promise<void> {
+    await this.#ownHttp?.close();
   }
 
   /** The PATCH dialect the tenant URL selects. */

@@ -24,5 +24,6 @@ export const scimOutboundFlow: Flow = ({ db, secrets, servicePrincipal, options,
   return {
     source: new DirectorySource(db, { servicePrincipalId: servicePrincipal.id, appRoles: servicePrincipal.appRoles, syncAll }),
     target: new ScimTarget(client, dialect ?? client.dialect),
+    close: () => client.close(),
   };
 };

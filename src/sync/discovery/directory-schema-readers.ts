@@ -48,8 +48,10 @@ export async function readLdapSchemaForDiscovery(secrets: SecretValues): Promise
 
 /** `GET {BaseAddress}/Schemas` with the job's credentials. */
 export async function readScimSchemasForDiscovery(secrets: SecretValues): Promise<readonly ScimResource[]> {
+  let client: ScimClient | undefined;
   try {
-    return await ScimClient.fromSecrets(secrets, { timeoutMs: timeouts.operationTimeoutMs }).schemas();
+    client = ScimClient.fromSecrets(secrets, { timeoutMs: timeouts.operationTimeoutMs });
+    return await client.schemas();
   } catch (error) {
     if (error instanceof ScimConfigurationError) {
       throw new BadRequestError(`Schema discovery reads the application's /Schemas and failed: ${error.message}.`, { code: 'MissingSecrets' });
@@ -62,5 +64,7 @@ export async function readScimSchemasForDiscovery(secrets: SecretValues): Promis
           ? 'TargetUnreachable'
           : 'DiscoveryFailed';
     throw new BadRequestError(`Schema discovery reads the application's /Schemas and failed: ${error.message}`, { code });
+  } finally {
+    await client?.close();
   }
 }
