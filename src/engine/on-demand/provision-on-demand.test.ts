@@ -1,5 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotFoundError } from '../../errors/graph-error.js';
+import { findJob } from '../../sync/jobs/job-repository.js';
 import { createCloudSyncJob, type CloudSyncJob } from '../../../test/engine/support/cloud-sync-job.js';
 import { startEngineService, type EngineTestService } from '../../../test/engine/support/engine-fixture.js';
 
@@ -39,5 +41,15 @@ describe('provisionOnDemand against a directory it cannot reach', () => {
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(JSON.parse(answer.body.key)).toMatchObject({ result: 'Failure', details: { errorCode: 'ServerUnreachable' } });
     expect(JSON.parse(answer.body.value)).toMatchObject({ statusInfo: { status: 'Failure', errorCode: 'ServerUnreachable' } });
+  });
+
+  it('answers 404 when the job was deleted while the call began, not 500', async () => {
+    const stale = await findJob(t.service.context.store.db, job.servicePrincipalId, job.jobId);
+    expect(stale).toBeDefined();
+    expect((await t.graph('DELETE', job.jobPath)).status).toBe(204);
+    const request = { ruleId: job.ruleId, objectId: 'CN=ada,DC=unreachable,DC=test', objectTypeName: 'user', members: [] };
+    const answer = await t.service.context.engine.provisionOnDemand(stale!, request).catch((error: unknown) => error);
+    expect(answer).toBeInstanceOf(NotFoundError);
+    expect(answer).toMatchObject({ message: expect.stringContaining(job.jobId) });
   });
 });

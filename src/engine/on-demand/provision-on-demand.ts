@@ -52,6 +52,8 @@ export class OnDemandProvisioner {
       environment = await loadCycleEnvironment(db, this.deps.secrets, job, options, 'default');
     } catch (error) {
       if (error instanceof ConnectorNotImplementedError || error instanceof JobLevelFailure) throw new BadRequestError(error.message, { code: error.code });
+      // The job or its service principal was deleted while the call began.
+      if (error instanceof EngineError && (error.code === 'JobNotFound' || error.code === 'ServicePrincipalNotFound')) throw new NotFoundError(error.message);
       throw error;
     }
     try {
