@@ -145,12 +145,13 @@ export class LdapTarget implements TargetConnector {
         }
       }
       await this.#withDn(connection, id, dn, (current) => connection.modify(current, modifications, { permissive: true }));
-      const current = this.#dns.get(id) ?? dn;
-      const moves = newParent !== undefined && !dnEquals(newParent, parentDn(current));
-      if (newRdn !== undefined || moves) {
+      // A rename or move, like any write, looks the DN up once more when the object moved in the meantime.
+      await this.#withDn(connection, id, this.#dns.get(id) ?? dn, async (current) => {
+        const moves = newParent !== undefined && !dnEquals(newParent, parentDn(current));
+        if (newRdn === undefined && !moves) return;
         const rdn = newRdn ?? formatRdn(firstRdn(current) ?? []);
         this.#dns.set(id, await connection.modifyDn(current, rdn, moves ? newParent : undefined));
-      }
+      });
     });
   }
 
@@ -243,12 +244,13 @@ export class LdapTarget implements TargetConnector {
       if (dn === undefined) unknown.push(id);
       else result.set(id, dn);
     }
-    for (let start = 0; start < unknown.length; start += lookupChunk) {
-      const chunk = unknown.slice(start, start + lookupChunk);
-      const guids = chunk.filter(isGuid).map(parseGuid);
-      const uuids = chunk.filter((id) => !isGuid(id));
-      const terms = [guids.length > 0 ? anyOfFilter('objectGUID', guids) : '', uuids.length > 0 ? anyOfFilter('entryUUID', uuids) : ''].join('');
-      for await (const entry of connection.search({ base: this.settings.baseDn, filter: `(|${terms})`, attributes: anchorAttributes })) {
+    // entryUUIDs are written like GUIDs, so the directory, not the id's shape, says which attribute holds them.
+    const openLdap = unknown.length > 0 && (await connection.rootDse()).kind === 'openLdap';
+    const candidates = openLdap ? unknown : unknown.filter(isGuid);
+    for (let start = 0; start < candidates.length; start += lookupChunk) {
+      const chunk = candidates.slice(start, start + lookupChunk);
+      const filter = openLdap ? anyOfFilter('entryUUID', chunk) : anyOfFilter('objectGUID', chunk.map(parseGuid));
+      for await (const entry of connection.search({ base: this.settings.baseDn, filter, attributes: anchorAttributes })) {
         const id = anchorOf(entry);
         this.#dns.set(id, entry.dn);
         result.set(id, entry.dn);

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasOpenLdap, startOpenLdap, type OpenLdapServer } from '../../../test/support/openldap.js';
+import { dnEquals, LdapConnection, readLdapSettings } from '../../connectors/ldap/index.js';
+import { LdapTarget } from './ldap-target.js';
+
+/** The LDAP target's writes over a real slapd, where objects are found by entryUUID. */
+describe.skipIf(!hasOpenLdap)('LDAP target against OpenLDAP', () => {
+  let server: OpenLdapServer;
+  let admin: LdapConnection;
+  const ou = (name: string) => `ou=${name},${server.baseDn}`;
+
+  beforeAll(async () => {
+    server = await startOpenLdap();
+    admin = await LdapConnection.open(readLdapSettings(server.secrets()));
+    for (const name of ['Moved', 'Archive']) await admin.add(ou(name), { objectClass: 'organizationalUnit', ou: name });
+  }, 60_000);
+  afterAll(async () => {
+    await admin?.close();
+    await server?.stop();
+  });
+
+  it('moves an object that was moved by someone else since the target last wrote it', async () => {
+    const dn = `uid=dora,${ou('People')}`;
+    await admin.add(dn, { objectClass: 'inetOrgPerson', uid: 'dora', cn: 'Dora', sn: 'Dunn' });
+    const anchor = (await admin.read(dn, ['entryUUID']))!.text('entryUUID')!;
+    const target = new LdapTarget(readLdapSettings(server.secrets()), { attributes: new Map([['inetOrgPerson', ['title']]]) });
+    try {
+      // The target learns the object's DN with a first write.
+      await target.update('inetOrgPerson', anchor, [{ path: 'title', oldValue: null, newValue: 'Pilot' }]);
+      await admin.modifyDn(dn, 'uid=dora', ou('Moved'));
+      // Only a move: the DN the target remembers is stale, and no attribute write would notice.
+      await target.update('inetOrgPerson', anchor, [{ path: 'parentDistinguishedName', oldValue: ou('People'), newValue: ou('Archive') }]);
+      const [found] = await admin.searchOnce({ base: server.baseDn, filter: `(entryUUID=${anchor})`, attributes: ['title'] });
+      expect(dnEquals(found!.dn, `uid=dora,${ou('Archive')}`)).toBe(true);
+      expect(found!.text('title')).toBe('Pilot');
+    } finally {
+      await target.close();
+    }
+  });
+});
