@@ -106,7 +106,10 @@ export class MigrationError extends Error {
   readonly code = 'MigrationFailed';
 }
 
-/** Applies every pending migration in order; on PostgreSQL Kysely holds an advisory lock so nodes take turns. */
+/**
+ * Applies every pending migration in name order, also one numbered below one already applied; on PostgreSQL
+ * Kysely holds an advisory lock so nodes take turns.
+ */
 export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one; with several Provisio
   // databases as schemas of one PostgreSQL database it would find another's and skip creating its own.
@@ -125,6 +128,9 @@ export async function migrateToLatest(store: Store): Promise<MigrationResult[]> 
     },
     migrationTableName: 'provisio_migrations',
     migrationLockTableName: 'provisio_migrations_lock',
+    // Migrations can land out of number order (0007 before 0006): a store migrated in between has a later one
+    // and lacks an earlier one, which then runs rather than failing the start as "corrupted migrations".
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

@@ -15,7 +15,9 @@ export interface NumberedMigration {
 
 /**
  * Every migration, in order. Names are zero-padded so that Kysely's lexical ordering is numeric. A released
- * migration is never edited: add the next number instead.
+ * migration is never edited: add the next number instead. A store may already have a higher number than a
+ * migration it still lacks (the two landed out of order), so a migration relies only on lower numbers and works
+ * whether or not higher ones ran.
  */
 export const migrations: Readonly<Record<string, NumberedMigration>> = {
   '0001-foundation': m0001,
