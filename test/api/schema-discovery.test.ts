@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createScimApp, type Graph, type ScimApp } from '../engine/support/engine-fixture.js';
 import { graphClient } from '../support/graph-inject.js';
 import { startScimServer, type ScimTestServer } from '../support/scim-server.js';
@@ -66,6 +66,40 @@ describe.each(storeKinds)('schema discovery of a SCIM application (%s)', (kind) 
     const stored = await graph('GET', `${app.jobPath}/schema/directories/${directoryId}`);
     expect(stored.body.discoveryDateTime).toBe(discovered.discoveryDateTime);
     expect(stored.body.objects.find((o: { name: string }) => o.name === enterpriseUser).attributes).toHaveLength(user.attributes.length);
+  });
+
+  it('keeps a schema PUT that lands while the /Schemas read is in flight, and saves the discovery into that schema', async () => {
+    let release!: () => void;
+    scim.inject({ method: 'GET', path: '/Schemas', holdUntil: new Promise<void>((resolve) => (release = resolve)) });
+    const discovering = discover();
+    await vi.waitFor(() => expect(scim.requests.some((r) => r.url === '/scim/v2/Schemas' && r.status === undefined)).toBe(true));
+
+    // The PUT maps a new target attribute the application does not publish, declared in the directory.
+    const badge = `${enterpriseUser}:badgeNumber`;
+    const schema = (await graph('GET', `${app.jobPath}/schema`)).body;
+    const directory = schema.directories.find((d: { id: string }) => d.id === directoryId);
+    const user = directory.objects.find((o: { name: string }) => o.name === enterpriseUser);
+    user.attributes.push({ ...user.attributes.find((a: { name: string }) => a.name === `${enterpriseUser}:employeeNumber`), name: badge });
+    const mapping = schema.synchronizationRules[0].objectMappings.find((m: { targetObjectName: string }) => m.targetObjectName === enterpriseUser);
+    mapping.attributeMappings.push({
+      ...mapping.attributeMappings.find((m: { targetAttributeName: string }) => m.targetAttributeName === `${enterpriseUser}:employeeNumber`),
+      targetAttributeName: badge,
+    });
+    const put = await graph('PUT', `${app.jobPath}/schema`, schema);
+    expect(put.status, JSON.stringify(put.body)).toBe(204);
+
+    release();
+    const response = await discovering;
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const stored = (await graph('GET', `${app.jobPath}/schema`)).body;
+    const storedMapping = stored.synchronizationRules[0].objectMappings.find((m: { targetObjectName: string }) => m.targetObjectName === enterpriseUser);
+    expect(storedMapping.attributeMappings.map((m: { targetAttributeName: string }) => m.targetAttributeName)).toContain(badge);
+    const storedDirectory = stored.directories.find((d: { id: string }) => d.id === directoryId);
+    expect(storedDirectory.discoveryDateTime).toBe(response.body.discoveryDateTime);
+    // The discovery kept the attribute the PUT's mapping uses although the application lacks it.
+    const storedUser = storedDirectory.objects.find((o: { name: string }) => o.name === enterpriseUser);
+    expect(storedUser.attributes.map((a: { name: string }) => a.name)).toContain(badge);
+    expect((response.body as Definition).objects.find((o) => o.name === enterpriseUser)!.attributes.map((a) => a.name)).not.toContain(badge);
   });
 
   it('answers a clear Graph error when the application refuses the credentials or cannot be reached', async () => {

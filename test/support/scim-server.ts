@@ -10,7 +10,7 @@ import SCIMMYRouters from 'scimmy-routers';
  * schemas and shapes ListResponses; scimmy-routers serves the HTTP endpoints on express 4. Our code is only
  * the in-memory store, the bearer check and userName/displayName uniqueness (SCIMMY leaves that to the
  * store), as in real-peers §3a. A thin wrapper in front of the router logs every request and can inject
- * faults (429 with Retry-After, 5xx, delays) for retry tests.
+ * faults (429 with Retry-After, 5xx, delays, requests held open) for retry and concurrency tests.
  */
 
 export type ScimResourceKind = 'User' | 'Group';
@@ -37,6 +37,8 @@ export interface Fault {
   readonly body?: unknown;
   /** Wait this long before answering (or before passing on to SCIMMY when no status is given). */
   readonly delayMs?: number;
+  /** Hold the request until this settles (then wait `delayMs`), for a test that acts while it is in flight. */
+  readonly holdUntil?: Promise<unknown>;
   /** How many matching requests this fault applies to (default 1). */
   readonly times?: number;
 }
@@ -164,8 +166,12 @@ export async function startScimServer(options: ScimTestServerOptions = {}): Prom
         if (match.fault.body === undefined) res.end();
         else res.type('application/scim+json').send(JSON.stringify(match.fault.body));
       };
-      if (match.fault.delayMs) setTimeout(respond, match.fault.delayMs);
-      else respond();
+      const answer = (): void => {
+        if (match.fault.delayMs) setTimeout(respond, match.fault.delayMs);
+        else respond();
+      };
+      if (match.fault.holdUntil) void match.fault.holdUntil.then(answer);
+      else answer();
     });
   });
   app.use(

@@ -14,6 +14,9 @@ import { readLdapSchemaForDiscovery, readScimSchemasForDiscovery } from './direc
 import { ldapDirectoryDefinition } from './ldap-directory-definition.js';
 import { scimDirectoryDefinition } from './scim-directory-definition.js';
 
+/** The schema of a directory's system, read once; it turns a stored definition of the directory into the discovered one. */
+export type SystemSchema = (stored: DirectoryDefinition) => DirectoryDefinition;
+
 export interface Discovery {
   /** What the directory's system has: the discover response. */
   readonly discovered: DirectoryDefinition;
@@ -26,31 +29,30 @@ export interface Discovery {
 }
 
 /**
- * `POST …/schema/directories/{id}/discover`: reads the schema of the system behind the directory — an Active
- * Directory or LDAP server (its subschema) or a SCIM service (`/Schemas`), connected with the job's secrets —
- * and returns it as a directory definition. Directories Provisio itself is (its directory) or that have no
- * system to read (API-driven inbound, vendor APIs) keep their definition; only the discovery time changes.
+ * Reads the schema of the system behind the directory — an Active Directory or LDAP server (its subschema) or
+ * a SCIM service (`/Schemas`), connected with the job's secrets. Directories Provisio itself is (its
+ * directory) or that have no system to read (API-driven inbound, vendor APIs) keep their definition; only the
+ * discovery time changes.
  */
-export async function discoverDirectory(
-  secrets: SecretValues,
-  templateId: string,
-  schema: SynchronizationSchema,
-  directory: DirectoryDefinition,
-  now: Date,
-): Promise<Discovery> {
-  let read: DirectoryDefinition;
-  switch (systemOf(templateId, schema, directory.name)) {
-    case 'ldap':
-      read = ldapDirectoryDefinition(await readLdapSchemaForDiscovery(secrets), directory);
-      break;
-    case 'scim':
-      read = scimDirectoryDefinition(await readScimSchemasForDiscovery(secrets), directory);
-      break;
+export async function readSystemSchema(secrets: SecretValues, templateId: string, schema: SynchronizationSchema, directoryName: string): Promise<SystemSchema> {
+  switch (systemOf(templateId, schema, directoryName)) {
+    case 'ldap': {
+      const live = await readLdapSchemaForDiscovery(secrets);
+      return (stored) => ldapDirectoryDefinition(live, stored);
+    }
+    case 'scim': {
+      const live = await readScimSchemasForDiscovery(secrets);
+      return (stored) => scimDirectoryDefinition(live, stored);
+    }
     default:
-      read = directory;
+      return (stored) => stored;
   }
-  const discovered = { ...read, discoveryDateTime: now.toISOString(), version: newSchemaVersion() };
-  return { discovered, persisted: withUsedDefinitions(discovered, directory, schema) };
+}
+
+/** The discovery of the directory `stored`, part of `schema`, from its system's schema. */
+export function applyDiscovery(system: SystemSchema, stored: DirectoryDefinition, schema: SynchronizationSchema, now: Date): Discovery {
+  const discovered = { ...system(stored), discoveryDateTime: now.toISOString(), version: newSchemaVersion() };
+  return { discovered, persisted: withUsedDefinitions(discovered, stored, schema) };
 }
 
 /** Which connector kind the directory is: the source or the target of the template's rules. */

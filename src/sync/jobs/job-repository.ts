@@ -116,6 +116,28 @@ export async function readJobSchema(db: Kysely<Database>, jobId: string): Promis
   return row && (JSON.parse(row.schema) as SynchronizationSchema);
 }
 
+/** A job's schema with the job's revision when it was read, for a write that must not overwrite a newer one. */
+export interface JobSchemaAtRevision {
+  readonly schema: SynchronizationSchema;
+  readonly revision: number;
+}
+
+export async function readJobSchemaAtRevision(db: Kysely<Database>, jobId: string): Promise<JobSchemaAtRevision | undefined> {
+  const row = await db.selectFrom('synchronization_jobs').select(['schema', 'revision']).where('id', '=', jobId).executeTakeFirst();
+  return row && { schema: JSON.parse(row.schema) as SynchronizationSchema, revision: row.revision };
+}
+
+/** Writes the schema if nobody wrote the job since `revision` was read; JobChangedConcurrentlyError otherwise. */
+export async function writeJobSchemaAtRevision(db: Kysely<Database>, jobId: string, schema: SynchronizationSchema, revision: number): Promise<void> {
+  const result = await db
+    .updateTable('synchronization_jobs')
+    .set({ schema: JSON.stringify(schema), updated_at: new Date().toISOString(), revision: revision + 1 })
+    .where('id', '=', jobId)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new JobChangedConcurrentlyError(`Job ${jobId} changed while its schema was being updated.`);
+}
+
 export async function writeJobSchema(db: Kysely<Database>, jobId: string, schema: SynchronizationSchema): Promise<void> {
   await db
     .updateTable('synchronization_jobs')

@@ -3,7 +3,7 @@ import { requires } from '../../auth/permissions.js';
 import type { GraphRouteModule } from '../../api/graph/graph-route-module.js';
 import { odataContext } from '../../api/graph/odata-context.js';
 import { NotFoundError } from '../../errors/graph-error.js';
-import { discoverDirectory } from '../discovery/discover-directory.js';
+import { discoverJobDirectory, findSchemaDirectory } from '../discovery/discover-job-directory.js';
 import { getJob, runtimeOf } from '../jobs/job-service.js';
 import { readJobSchema, writeJobSchema } from '../jobs/job-repository.js';
 import { findOwnerTemplate } from '../owner-templates.js';
@@ -71,27 +71,17 @@ export const schemaRoutes: GraphRouteModule = (app, { context, version }) => {
       return { '@odata.context': contextOf(request, owner, '/directories'), value: schema.directories };
     });
 
-    const findDirectory = async (request: FastifyRequest<{ Params: DirectoryParams }>, owner: SynchronizationOwner) => {
-      const schema = await loadSchema(owner, request.params.jobId);
-      const directory = schema.directories.find((d) => d.id === request.params.directoryId || d.name === request.params.directoryId);
-      if (!directory) throw new NotFoundError(`The directory '${request.params.directoryId}' is not part of this schema.`);
-      return { schema, directory };
-    };
-
     app.get<{ Params: DirectoryParams }>(`${schemaPath}/directories/:directoryId`, read, async (request) => {
       const owner = await ownerOf(request, context, collection);
-      const { directory } = await findDirectory(request, owner);
+      const directory = findSchemaDirectory(await loadSchema(owner, request.params.jobId), request.params.directoryId);
       return { '@odata.context': contextOf(request, owner, '/directories/$entity'), ...directory };
     });
 
     graphOperation<DirectoryParams>(app, 'POST', `${schemaPath}/directories/:directoryId`, 'discover', write, async (request) => {
       const owner = await ownerOf(request, context, collection);
       const job = await getJob(db, owner, request.params.jobId);
-      const { schema, directory } = await findDirectory(request, owner);
       const secrets = await context.secrets.read(db, owner.servicePrincipal.id);
-      const { discovered, persisted } = await discoverDirectory(secrets, job.templateId, schema, directory, new Date());
-      const directories = schema.directories.map((d) => (d.id === directory.id ? persisted : d));
-      await writeJobSchema(db, job.id, { ...schema, directories, version: newSchemaVersion() });
+      const discovered = await discoverJobDirectory(db, job, request.params.directoryId, secrets, new Date());
       return { '@odata.context': contextOf(request, owner, '/directories/$entity'), ...discovered };
     });
   }
