@@ -15,13 +15,17 @@ export function smtpAddresses(document: { readonly mail?: unknown; readonly prox
 /**
  * Entra keeps SMTP addresses unique across users, groups and contacts ("Another object with the same value for
  * property proxyAddresses already exists."). Checked against the other live objects' `mail` through the
- * indexed `mail_lower` columns; their secondary proxy addresses sit in JSON documents no index covers.
+ * indexed `mail_lower` columns, the three tables in one statement (every synchronized object runs it); their
+ * secondary proxy addresses sit in JSON documents no index covers.
  */
 export async function assertFreeSmtpAddresses(db: Kysely<Database>, objectId: string, addresses: readonly string[]): Promise<void> {
   if (addresses.length === 0) return;
-  for (const table of ['users', 'groups', 'contacts'] as const) {
-    let query = db.selectFrom(table).select('id').where('mail_lower', 'in', [...addresses]).where('id', '!=', objectId).limit(1);
-    if (table !== 'contacts') query = query.where('deleted_at', 'is', null);
-    if (await query.executeTakeFirst()) throw new DuplicatePropertyValueError('proxyAddresses');
-  }
+  const holders = (table: 'users' | 'groups' | 'contacts') => db.selectFrom(table).select('id').where('mail_lower', 'in', [...addresses]).where('id', '!=', objectId);
+  const taken = await holders('users')
+    .where('deleted_at', 'is', null)
+    .unionAll(holders('groups').where('deleted_at', 'is', null))
+    .unionAll(holders('contacts'))
+    .limit(1)
+    .executeTakeFirst();
+  if (taken) throw new DuplicatePropertyValueError('proxyAddresses');
 }

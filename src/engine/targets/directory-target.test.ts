@@ -314,6 +314,11 @@ describe.each(storeKinds)('DirectoryTarget (%s)', (kind) => {
     await expect(target.create('Contact', new Map<string, unknown>([['mail', 'ada@contoso.com'], ['displayName', 'Clash']]))).rejects.toEqual(
       failure('Conflict', /property proxyAddresses/),
     );
+    // A group's address (the distribution group above) and a contact's (the partner) count too.
+    await expect(target.create('Contact', new Map<string, unknown>([['mail', 'allstaff@contoso.com'], ['displayName', 'Clash']]))).rejects.toEqual(
+      failure('Conflict', /property proxyAddresses/),
+    );
+    await expect(createUser(39, { mail: 'Partner@fabrikam.com' })).rejects.toEqual(failure('Conflict', /property proxyAddresses/));
     await expect(createUser(41, { usageLocation: 'Germany' })).rejects.toEqual(
       failure('BadRequest', /^Invalid value specified for property 'usageLocation' of resource 'User'\.$/),
     );
