@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database, UsersTable } from '../../store/database.js';
 import { appendChange } from '../change-feed.js';
 import { DuplicatePropertyValueError } from '../directory-errors.js';
@@ -43,15 +43,20 @@ export interface StoredUser {
   readonly passwordHash: string | null;
 }
 
-/** Values Graph keeps unique among live users, checked before writing so the error names the property. */
+/**
+ * Values Graph keeps unique among live users, checked before writing so the error names the property: one
+ * statement for both (each part through its unique index); a clash on userPrincipalName is named first.
+ */
 export async function assertUniqueValues(db: Kysely<Database>, user: User): Promise<void> {
-  const live = db.selectFrom('users').select('id').where('deleted_at', 'is', null).where('id', '!=', user.id);
-  if (await live.where('user_principal_name_lower', '=', user.userPrincipalName.toLowerCase()).executeTakeFirst()) {
-    throw new DuplicatePropertyValueError('userPrincipalName');
-  }
-  if (user.onPremisesImmutableId !== null && (await live.where('on_premises_immutable_id', '=', user.onPremisesImmutableId).executeTakeFirst())) {
-    throw new DuplicatePropertyValueError('onPremisesImmutableId');
-  }
+  const live = db.selectFrom('users').where('deleted_at', 'is', null).where('id', '!=', user.id);
+  const byName = live.select(sql.lit('userPrincipalName').as('property')).where('user_principal_name_lower', '=', user.userPrincipalName.toLowerCase());
+  const clashes =
+    user.onPremisesImmutableId === null
+      ? byName
+      : byName.unionAll(live.select(sql.lit('onPremisesImmutableId').as('property')).where('on_premises_immutable_id', '=', user.onPremisesImmutableId));
+  const properties = (await clashes.execute()).map((row) => row.property);
+  const clash = properties.includes('userPrincipalName') ? 'userPrincipalName' : properties[0];
+  if (clash !== undefined) throw new DuplicatePropertyValueError(clash);
 }
 
 /** Writes through the unique indexes; a concurrent writer that won the race gets Graph's duplicate error too. */
