@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import {
   afterPositionSql,
   catalogKey,
@@ -20,9 +20,11 @@ import {
   type ResourceCatalog,
 } from '../odata/index.js';
 import { publicBaseUrl } from '../public-url.js';
+import type { Database } from '../../store/database.js';
 import type { ServiceContext } from '../service-context.js';
 import type { GraphVersion } from './graph-route-module.js';
 import { JsonText } from './json-text.js';
+import { executePage } from './page-sql-cache.js';
 
 /** A Graph collection stored in one table (or view), one row per entity. */
 export interface SqlCollection<Entity extends Readonly<Record<string, unknown>>> {
@@ -45,6 +47,24 @@ export interface SqlCollection<Entity extends Readonly<Record<string, unknown>>>
    */
   readonly storedJson?: boolean;
   readonly defaultTop?: number;
+}
+
+/** What a page's statement is made of. */
+type PageSource = Pick<SqlCollection<Readonly<Record<string, unknown>>>, 'table' | 'columns' | 'scope'>;
+
+/** Each collection's compiled scope, per store (a collection serves SQLite and PostgreSQL stores alike). */
+const compiledScopes = new WeakMap<Kysely<Database>, WeakMap<PageSource, CompiledQuery>>();
+
+function scopeOf(collection: PageSource, db: Kysely<Database>): CompiledQuery {
+  let byCollection = compiledScopes.get(db);
+  if (byCollection === undefined) compiledScopes.set(db, (byCollection = new WeakMap()));
+  let compiled = byCollection.get(collection);
+  if (compiled === undefined) byCollection.set(collection, (compiled = collection.scope.compile(db)));
+  return compiled;
+}
+
+function pageShape(collection: PageSource, dialect: string, keyColumn: string | undefined, after: boolean, db: Kysely<Database>): string {
+  return [dialect, collection.table, (collection.columns ?? ['data']).join(','), keyColumn ?? '', after ? 'after' : 'first', scopeOf(collection, db).sql].join('\n');
 }
 
 const allowed: readonly QueryOptionName[] = ['select', 'filter', 'orderby', 'top', 'skiptoken', 'count', 'search', 'format'];
@@ -77,20 +97,31 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
   const keys = sortKeys(options.orderBy, catalog);
   const scope = skipTokenScope(catalog.resource, options);
   const paged = [...conditions];
-  if (options.skipToken !== undefined) {
-    paged.push(sql`${afterPositionSql(keys, catalog, context.skipTokens.decode(options.skipToken, scope), dialect)}`);
-  }
+  const after = options.skipToken === undefined ? undefined : context.skipTokens.decode(options.skipToken, scope);
+  if (after !== undefined) paged.push(sql`${afterPositionSql(keys, catalog, after, dialect)}`);
   const top = options.top ?? collection.defaultTop ?? 100;
   const stored = collection.storedJson === true && collection.complete === undefined && options.select === undefined;
   const key = catalogKey(catalog).sql;
   // The page token after a stored page needs the last entity's position: with the default order that is
   // its id, read beside the document instead of parsing it.
   const keyColumn = stored && keys.length === 0 && key.json === undefined ? key.column : undefined;
-  const selected = [...(collection.columns ?? ['data']).map((column) => sql.ref(column)), ...(keyColumn ? [sql`${sql.ref(keyColumn)} as page_key`] : [])];
-  const rows = await sql<Record<string, unknown>>`select ${sql.join(selected)} from ${sql.table(collection.table)}
-    where ${sql.join(paged, sql` and `)}
-    order by ${sql.join(orderBySql(keys, catalog, dialect))}
-    limit ${top + 1}`.execute(db);
+  const statement = () => {
+    const selected = [...(collection.columns ?? ['data']).map((column) => sql.ref(column)), ...(keyColumn ? [sql`${sql.ref(keyColumn)} as page_key`] : [])];
+    return sql<Record<string, unknown>>`select ${sql.join(selected)} from ${sql.table(collection.table)}
+      where ${sql.join(paged, sql` and `)}
+      order by ${sql.join(orderBySql(keys, catalog, dialect))}
+      limit ${top + 1}`;
+  };
+  // In the default order and unfiltered, the statement's text depends on its shape alone (page-sql-cache.ts).
+  const plain = conditions.length === 1 && keys.length === 0;
+  const rows = plain
+    ? await executePage(
+        db,
+        pageShape(collection, dialect, keyColumn, after !== undefined, db),
+        [...scopeOf(collection, db).parameters, ...(after ? [after.id] : []), top + 1],
+        statement,
+      )
+    : await statement().execute(db);
 
   const pageRows = rows.rows.slice(0, top);
   const entities = stored ? undefined : pageRows.map((row) => collection.toEntity(row));
