@@ -31,6 +31,7 @@ interface Read {
   readonly batches: readonly HashBatch[];
   /** samAccountName → NT hash (hex) or null, copied before the reader wipes the buffers. */
   readonly hashes: ReadonlyMap<string, string | null>;
+  readonly deleted: readonly string[];
   readonly watermark: string | undefined;
 }
 
@@ -41,7 +42,7 @@ async function read(batches: AsyncIterable<HashBatch>): Promise<Read> {
     all.push(batch);
     for (const change of batch.changes) hashes.set(change.samAccountName, change.ntHash?.toString('hex') ?? null);
   }
-  return { batches: all, hashes, watermark: all.at(-1)?.watermark };
+  return { batches: all, hashes, deleted: all.flatMap((batch) => batch.deletedObjectGuids), watermark: all.at(-1)?.watermark };
 }
 
 async function failure(batches: AsyncIterable<HashBatch>): Promise<Record<string, unknown>> {
@@ -91,6 +92,7 @@ describe.skipIf(!hasSamba || !hasBindings)('password hashes from Samba AD over M
   it('reads every user account in scope with the NT hash of its password', () => {
     expect(Object.fromEntries(fullRead.hashes)).toEqual({ alice: nt(passwords.alice), bob: nt(passwords.bob), carol: null });
     expect(fullRead.watermark).toMatch(/^drs1\./);
+    expect(fullRead.deleted).toEqual([]);
     expect(fullRead.batches.slice(0, -1).every((batch) => batch.watermark === undefined)).toBe(true);
     expect(fullRead.batches.every((batch) => batch.server === dc.address)).toBe(true);
     const alice = fullRead.batches.flatMap((b) => b.changes).find((c) => c.samAccountName === 'alice');
@@ -139,8 +141,11 @@ describe.skipIf(!hasSamba || !hasBindings)('password hashes from Samba AD over M
 
     expect((await read(source.readChanges(delta.watermark))).hashes.size).toBe(0);
     await dc.tool('user', 'setpassword', 'alice', '--newpassword=Passw0rd!Alice2');
+    // Deleted: carol had no password, so no password change comes with the tombstone; only its GUID is told.
+    await dc.tool('user', 'delete', 'carol');
     const next = await read(source.readChanges(delta.watermark));
     expect(Object.fromEntries(next.hashes)).toEqual({ alice: nt('Passw0rd!Alice2') });
+    expect(next.deleted).toEqual([guids.get('carol')]);
 
     // A watermark from another DC (failover): its USNs are foreign, so the read restarts at zero and
     // the up-to-dateness vector in the watermark still filters out what was already seen.

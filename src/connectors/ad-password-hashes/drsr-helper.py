@@ -5,7 +5,7 @@ MS-DRSR GetNCChanges over a sealed ncacn_ip_tcp connection, on Samba's Python bi
 python3-samba), as a client: nothing runs on the DC. LDAP never returns password hashes from any AD,
 replication does (docs/password-hash-sync.md).
 
-Protocol (version 1). One request on stdin, one JSON object on one line, so the password never
+Protocol (version 2). One request on stdin, one JSON object on one line, so the password never
 appears in the process arguments:
   {"protocol": 1, "operation": "changes" | "object", "servers": [host, ...], "account": "user@domain"
    or "DOMAIN\\user", "password": ..., "namingContext": "DC=...", "scope": DN, "watermark": str | null,
@@ -15,6 +15,8 @@ Answers on stdout, one JSON object per line:
   {"ntHash": "<32 hex>" | null, "type": "object", "guid", "sid", "dn", "samAccountName"[, "pwdLastSet": "<FILETIME>"]}
       ntHash is always the first member, spelled exactly like this, so that the reading side can take
       the hash out of the raw bytes without ever holding it in an immutable string.
+  {"type": "deleted", "guid"}   an object deleted since the watermark (a tombstone of an incremental
+      read, whatever it was: a deleted object carries too little to tell); never on a full read.
   {"type": "batch", "objects": n, "watermark": str | null}   after each reply chunk; the watermark is
       set on the last chunk only: DRS positions inside a cycle are only valid on the connection that
       produced them.
@@ -28,7 +30,7 @@ import base64
 import json
 import sys
 
-PROTOCOL = 1
+PROTOCOL = 2
 SAM_NORMAL_USER_ACCOUNT = 0x30000000
 KRBTGT_RID = 502
 DEFAULT_CHUNK = 1000
@@ -316,7 +318,8 @@ class Reader:
         return result
 
     def emit_chunk(self, ctr, full):
-        """Writes the password records of one reply chunk; returns how many."""
+        """Writes the password records and, on an incremental read, the deletions of one reply chunk;
+        returns how many password records."""
         drsuapi = self.s["drsuapi"]
         candidates = []
         node = ctr.first_object
@@ -324,12 +327,16 @@ class Reader:
             obj = node.object
             node = node.next_object
             attrs = {a.attid: a for a in obj.attribute_ctr.attributes}
+            deleted = attrs.get(drsuapi.DRSUAPI_ATTID_isDeleted)
+            if deleted is not None and deleted.value_ctr.num_values and int.from_bytes(deleted.value_ctr.values[0].blob, "little"):
+                # Tombstones take no hash (the provisioning job deletes the user); an incremental read
+                # reports them so that an account waiting for its user is forgotten.
+                if not full:
+                    emit({"type": "deleted", "guid": str(obj.identifier.guid)})
+                continue
             password = attrs.get(drsuapi.DRSUAPI_ATTID_unicodePwd)
             if password is None and not full:
                 continue  # a delta with no password change for this object
-            deleted = attrs.get(drsuapi.DRSUAPI_ATTID_isDeleted)
-            if deleted is not None and deleted.value_ctr.num_values and int.from_bytes(deleted.value_ctr.values[0].blob, "little"):
-                continue  # tombstones: the provisioning job deletes the user
             account_type = attrs.get(drsuapi.DRSUAPI_ATTID_sAMAccountType)
             if account_type is not None and account_type.value_ctr.num_values:
                 if int.from_bytes(account_type.value_ctr.values[0].blob, "little") != SAM_NORMAL_USER_ACCOUNT:

@@ -42,6 +42,7 @@ process.stdin.on('end', async () => {
       object(null, 'guest', '38fb332d-99eb-4ef3-877c-5fc05e8761b5');
       out('{"type":"batch","objects":2,"watermark":null}');
       object('${hashB}', 'bob', '72749803-6e2b-4c7b-b03f-d878f13df20e');
+      out('{"type":"deleted","guid":"24F8F6E9-DA05-433E-8ABA-7AA3902E0518"}');
       out('{"type":"batch","objects":1,"watermark":"drs1.next"}');
       out('{"type":"end"}');
       return;
@@ -61,6 +62,11 @@ process.stdin.on('end', async () => {
     case 'count-mismatch':
       object('${hashA}', 'alice', '9a5c40f3-725e-4067-8c5f-7973c4dcd3f4');
       out('{"type":"batch","objects":2,"watermark":null}');
+      out('{"type":"end"}');
+      return;
+    case 'deletion-after-last-batch':
+      out('{"type":"batch","objects":0,"watermark":"drs1.x"}');
+      out('{"type":"deleted","guid":"24f8f6e9-da05-433e-8aba-7aa3902e0518"}');
       out('{"type":"end"}');
       return;
     case 'partial-line':
@@ -113,23 +119,24 @@ async function failure(batches: AsyncIterable<HashBatch>): Promise<Record<string
 
 describe('DrsrPasswordHashSource with a stand-in helper', () => {
   it('sends the request over stdin and yields the batches, the watermark on the last one', async () => {
-    const batches: { names: string[]; hashes: (string | null)[]; watermark: string | undefined; server: string }[] = [];
+    const batches: { names: string[]; hashes: (string | null)[]; deleted: readonly string[]; watermark: string | undefined; server: string }[] = [];
     for await (const batch of source('ok').readChanges('drs1.saved')) {
       batches.push({
         names: batch.changes.map((c) => c.samAccountName),
         hashes: batch.changes.map((c) => c.ntHash?.toString('hex') ?? null),
+        deleted: batch.deletedObjectGuids,
         watermark: batch.watermark,
         server: batch.server,
       });
     }
     expect(batches.map(({ server: _, ...rest }) => rest)).toEqual([
-      { names: ['alice', 'guest'], hashes: [hashA, null], watermark: undefined },
-      { names: ['bob'], hashes: [hashB], watermark: 'drs1.next' },
+      { names: ['alice', 'guest'], hashes: [hashA, null], deleted: [], watermark: undefined },
+      { names: ['bob'], hashes: [hashB], deleted: ['24f8f6e9-da05-433e-8aba-7aa3902e0518'], watermark: 'drs1.next' },
     ]);
     const [pid, ...fields] = batches[0]?.server.split('|') ?? [];
     expect(Number(pid)).toBeGreaterThan(0);
     expect(fields).toEqual([
-      '1', 'changes', 'dc1.example.test,dc2.example.test', 'svc@example.test', 'password-ok',
+      '2', 'changes', 'dc1.example.test,dc2.example.test', 'svc@example.test', 'password-ok',
       'DC=example,DC=test', 'OU=Staff,DC=example,DC=test', 'drs1.saved', '-', '250', '7',
     ]);
   });
@@ -194,6 +201,7 @@ describe('DrsrPasswordHashSource with a stand-in helper', () => {
     ['output that ends mid-line', 'partial-line', /middle of a line/],
     ['a clean exit without the end line', 'no-end', /before finishing/],
     ['a batch count that does not match', 'count-mismatch', /announced 2 objects/],
+    ['a deletion after the last batch', 'deletion-after-last-batch', /after its last batch/],
   ])('reports %s as a protocol error', async (_name, scenario, message) => {
     const error = await failure(source(scenario).readChanges(undefined));
     expect(error).toMatchObject({ code: 'ProtocolError' });

@@ -65,18 +65,21 @@ export class DrsrPasswordHashSource implements PasswordHashSource {
   async *#read(request: HelperRequest, options: ReadOptions): AsyncGenerator<HashBatch, void, undefined> {
     let server = '';
     let pending: PasswordHashChange[] = [];
+    let deleted: string[] = [];
     let finished = false;
     try {
       for await (const message of runHelper(request, { command: this.#command, idleTimeoutMs: this.#idleTimeoutMs, signal: options.signal })) {
         if (message.type === 'connected') server = message.server;
         else if (message.type === 'object') pending.push(message.change);
+        else if (message.type === 'deleted') deleted.push(message.objectGuid);
         else if (message.type === 'end') finished = true;
         else if (message.type === 'batch') {
           if (message.objects !== pending.length) {
             throw new PasswordHashProtocolError(`The helper announced ${message.objects} objects in a batch but sent ${pending.length}`, { server });
           }
-          const batch: HashBatch = Object.freeze({ changes: Object.freeze(pending), watermark: message.watermark, server });
+          const batch: HashBatch = Object.freeze({ changes: Object.freeze(pending), watermark: message.watermark, deletedObjectGuids: Object.freeze(deleted), server });
           pending = [];
+          deleted = [];
           try {
             yield batch;
           } finally {
@@ -85,7 +88,7 @@ export class DrsrPasswordHashSource implements PasswordHashSource {
         }
       }
       if (!finished) throw new PasswordHashProtocolError('The helper finished without its end line', { server });
-      if (pending.length > 0) throw new PasswordHashProtocolError('The helper sent objects after its last batch', { server });
+      if (pending.length > 0 || deleted.length > 0) throw new PasswordHashProtocolError('The helper sent objects after its last batch', { server });
     } finally {
       wipe(pending);
     }

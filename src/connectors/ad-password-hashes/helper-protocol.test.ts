@@ -44,8 +44,12 @@ describe('parseHelperLine', () => {
     expect(unknown.type === 'object' && 'pwdLastSet' in unknown.change).toBe(false);
   });
 
-  it('reads connected, batch, end and error lines', () => {
+  it('reads connected, deleted, batch, end and error lines', () => {
     expect(parseHelperLine(Buffer.from('{"type":"connected","server":"dc1"}'))).toEqual({ type: 'connected', server: 'dc1' });
+    expect(parseHelperLine(Buffer.from('{"type":"deleted","guid":"24F8F6E9-DA05-433E-8ABA-7AA3902E0518"}'))).toEqual({
+      type: 'deleted',
+      objectGuid: '24f8f6e9-da05-433e-8aba-7aa3902e0518',
+    });
     expect(parseHelperLine(Buffer.from('{"type":"batch","objects":3,"watermark":null}'))).toEqual({ type: 'batch', objects: 3, watermark: undefined });
     expect(parseHelperLine(Buffer.from('{"type":"batch","objects":0,"watermark":"drs1.x"}'))).toEqual({ type: 'batch', objects: 0, watermark: 'drs1.x' });
     expect(parseHelperLine(Buffer.from('{"type":"end"}'))).toEqual({ type: 'end' });
@@ -70,6 +74,9 @@ describe('parseHelperLine', () => {
     ['a negative count', '{"type":"batch","objects":-1,"watermark":null}'],
     ['an empty watermark', '{"type":"batch","objects":0,"watermark":""}'],
     ['an error without a code', '{"type":"error","message":"x"}'],
+    ['a deletion without a GUID', '{"type":"deleted"}'],
+    ['a deletion with a malformed GUID', '{"type":"deleted","guid":"CN=bob"}'],
+    ['a hash on a deletion line', '{"ntHash":null,"type":"deleted","guid":"24f8f6e9-da05-433e-8aba-7aa3902e0518"}'],
   ])('rejects %s', (_name, text) => {
     expect(() => parseHelperLine(Buffer.from(text))).toThrow(PasswordHashProtocolError);
   });
@@ -100,6 +107,6 @@ describe('encodeHelperRequest', () => {
     const text = line.toString();
     expect(text.endsWith('\n')).toBe(true);
     expect(text.slice(0, -1)).not.toContain('\n');
-    expect(JSON.parse(text)).toMatchObject({ protocol: 1, operation: 'changes', password: 'p"w\nx', watermark: null });
+    expect(JSON.parse(text)).toMatchObject({ protocol: 2, operation: 'changes', password: 'p"w\nx', watermark: null });
   });
 });

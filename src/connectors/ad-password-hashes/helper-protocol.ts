@@ -4,9 +4,9 @@ import { PasswordHashProtocolError } from './password-hash-errors.js';
 
 /**
  * The narrow JSON-lines protocol between the engine and drsr-helper.py (whose docstring is the
- * reference). Version 1: one request line on stdin, answer lines on stdout.
+ * reference). Version 2 (deletion lines added): one request line on stdin, answer lines on stdout.
  */
-export const helperProtocolVersion = 1;
+export const helperProtocolVersion = 2;
 
 export interface HelperRequest {
   readonly operation: 'changes' | 'object';
@@ -24,6 +24,7 @@ export interface HelperRequest {
 export type HelperMessage =
   | { readonly type: 'connected'; readonly server: string }
   | { readonly type: 'object'; readonly change: PasswordHashChange }
+  | { readonly type: 'deleted'; readonly objectGuid: string }
   | { readonly type: 'batch'; readonly objects: number; readonly watermark: string | undefined }
   | { readonly type: 'end' }
   | { readonly type: 'error'; readonly code: string; readonly message: string; readonly status: string | undefined };
@@ -74,6 +75,8 @@ function interpret(record: Record<string, unknown>, ntHash: Buffer | null | unde
       }
       return Object.freeze({ type: 'object', change: objectChange(record, ntHash) });
     }
+    case 'deleted':
+      return Object.freeze({ type: 'deleted', objectGuid: guid(record) });
     case 'batch': {
       const objects = record.objects;
       if (typeof objects !== 'number' || !Number.isInteger(objects) || objects < 0) throw malformed('batch', 'objects');
@@ -94,8 +97,7 @@ function interpret(record: Record<string, unknown>, ntHash: Buffer | null | unde
 }
 
 function objectChange(record: Record<string, unknown>, ntHash: Buffer | null): PasswordHashChange {
-  const objectGuid = text(record, 'guid').toLowerCase();
-  if (!isGuid(objectGuid)) throw malformed('object', 'guid');
+  const objectGuid = guid(record);
   const objectSid = text(record, 'sid');
   if (!/^S-1-\d+(-\d+)+$/.test(objectSid)) throw malformed('object', 'sid');
   const change: { -readonly [K in keyof PasswordHashChange]: PasswordHashChange[K] } = {
@@ -115,6 +117,12 @@ function objectChange(record: Record<string, unknown>, ntHash: Buffer | null): P
     }
   }
   return Object.freeze(change);
+}
+
+function guid(record: Record<string, unknown>): string {
+  const value = text(record, 'guid').toLowerCase();
+  if (!isGuid(value)) throw malformed(String(record.type), 'guid');
+  return value;
 }
 
 function parseJson(line: Buffer): Record<string, unknown> {

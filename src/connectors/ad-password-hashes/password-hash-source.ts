@@ -29,6 +29,11 @@ export interface HashBatch {
    * the connection that produced them) and for single-object reads.
    */
   readonly watermark: string | undefined;
+  /**
+   * objectGUIDs (text form, lower case) of objects deleted since the watermark, on incremental reads only:
+   * accounts among them will never take a hash. Not only accounts: a deleted object carries too little to tell.
+   */
+  readonly deletedObjectGuids: readonly string[];
   /** The domain controller that answered. */
   readonly server: string;
 }

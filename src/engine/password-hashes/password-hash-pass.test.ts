@@ -26,11 +26,13 @@ interface Account {
 
 /**
  * An in-memory Active Directory behind the PasswordHashSource interface: accounts carry a USN, the
- * watermark is `usn:N`, batches hold `chunk` accounts, and every hash handed out is remembered so the test
- * can check it was zeroed.
+ * watermark is `usn:N`, batches hold `chunk` accounts, deletions leave a tombstone USN that incremental
+ * reads report, and every hash handed out is remembered so the test can check it was zeroed.
  */
 class FakeDirectory implements PasswordHashSource {
   readonly accounts = new Map<string, Account>();
+  /** objectGUID → USN of the deletion. */
+  readonly tombstones = new Map<string, number>();
   readonly handedOut: Buffer[] = [];
   readonly reads: string[] = [];
   usn = 0;
@@ -49,23 +51,30 @@ class FakeDirectory implements PasswordHashSource {
     account.usn = ++this.usn;
   }
 
+  remove(account: Account): void {
+    this.accounts.delete(account.guid);
+    this.tombstones.set(account.guid, ++this.usn);
+  }
+
   async *readChanges(watermark: string | undefined): AsyncIterable<HashBatch> {
     this.reads.push(watermark === undefined ? 'full' : 'delta');
     if (watermark !== undefined && !/^usn:\d+$/.test(watermark)) throw new PasswordHashWatermarkError('not a watermark of this reader');
     const since = watermark === undefined ? 0 : Number(watermark.slice(4));
     const changed = [...this.accounts.values()].filter((account) => account.usn > since);
+    const deleted = watermark === undefined ? [] : [...this.tombstones].filter(([, usn]) => usn > since).map(([guid]) => guid);
     const end = `usn:${this.usn}`;
-    if (changed.length === 0) yield { changes: [], watermark: end, server: 'dc1' };
+    if (changed.length === 0) yield { changes: [], watermark: end, deletedObjectGuids: deleted, server: 'dc1' };
     for (let start = 0; start < changed.length; start += this.chunk) {
       const last = start + this.chunk >= changed.length;
-      yield { changes: changed.slice(start, start + this.chunk).map((account) => this.#change(account)), watermark: last ? end : undefined, server: 'dc1' };
+      const changes = changed.slice(start, start + this.chunk).map((account) => this.#change(account));
+      yield { changes, watermark: last ? end : undefined, deletedObjectGuids: start === 0 ? deleted : [], server: 'dc1' };
     }
   }
 
   async *readObject(guid: string): AsyncIterable<HashBatch> {
     this.reads.push(`object ${guid}`);
     const account = this.accounts.get(guid);
-    yield { changes: account ? [this.#change(account)] : [], watermark: undefined, server: 'dc1' };
+    yield { changes: account ? [this.#change(account)] : [], watermark: undefined, deletedObjectGuids: [], server: 'dc1' };
   }
 
   #change(account: Account): PasswordHashChange {
@@ -256,6 +265,36 @@ describe.each(storeKinds)('the password hash pass (%s)', (kind) => {
     ad.accounts.delete(dave.guid);
     await t.store.db.updateTable('users').set({ data: JSON.stringify({ ...daveUser, onPremisesSyncEnabled: true }) }).where('id', '=', daveUser.id).execute();
     expect(await run()).toMatchObject({ read: 0, pending: 0 });
+  });
+
+  it('forgets a waiting account when an incremental read reports it deleted in AD, without a full read', async () => {
+    const { ad, run, provision, pending } = await setup();
+    const alice = ad.add('alice', 'Passw0rd!Alice');
+    const bob = ad.add('bob', 'Passw0rd!Bob1');
+    const carol = ad.add('carol', null);
+    await provision(alice);
+    expect(await run()).toMatchObject({ full: true, waiting: 2, pending: 2 });
+
+    ad.remove(bob);
+    ad.remove(alice);
+    expect(await run()).toMatchObject({ full: false, read: 0, pending: 1 });
+    expect(ad.reads.slice(-1)).toEqual(['delta']);
+    expect(await pending.count()).toBe(1);
+    ad.remove(carol);
+    expect(await run()).toMatchObject({ full: false, read: 0, pending: 0 });
+  });
+
+  it('finds the waiting accounts whose synchronized user now exists in one query, in objectGUID order, at most the limit', async () => {
+    const { ad, run, provision, pending } = await setup();
+    const accounts = ['erin', 'frank', 'grace', 'heidi'].map((name) => ad.add(name, `Passw0rd!${name}1`));
+    expect(await run()).toMatchObject({ pending: 4 });
+    const [erin, frank, grace] = accounts as [Account, Account, Account, Account];
+    await provision(erin);
+    await provision(frank, { onPremisesSyncEnabled: null });
+    await provision(grace);
+    const ready = [erin.guid, grace.guid].sort();
+    expect(await pending.resolvable(10)).toEqual(ready);
+    expect(await pending.resolvable(1)).toEqual(ready.slice(0, 1));
   });
 
   it(`turns into a full read when more than ${maxSingleReads} waiting accounts became ready`, async () => {

@@ -60,7 +60,8 @@ export const maxSingleReads = 20;
  * 3. derive CredentialData (PBKDF2-HMAC-SHA256, per-user salt, 1,000 iterations) and store it; the NT hash
  *    is zeroed at once; "must change password at next logon" is withheld; no password removes the credential;
  * 4. accounts whose user does not exist yet are remembered (never their hash) and read again, alone, once it
- *    does, so the watermark always moves and no cycle reads the whole domain again for them.
+ *    does, so the watermark always moves and no cycle reads the whole domain again for them; an account the
+ *    read reports deleted is forgotten.
  * The watermark is saved only after the read's last batch: an interrupted pass repeats its read.
  */
 export async function runPasswordHashPass(input: PasswordHashPassInput): Promise<PasswordHashPassResult> {
@@ -115,6 +116,8 @@ class Pass {
     let watermark: string | undefined;
     for await (const batch of batches) {
       await this.apply(batch.changes, full);
+      // Deleted in AD: an account waiting for its user would otherwise wait until the next full read.
+      await this.pending.remove(batch.deletedObjectGuids);
       if (batch.watermark !== undefined) watermark = batch.watermark;
       await this.input.checkpoint();
     }
