@@ -73,7 +73,13 @@ describe.skipIf(!hasSamba)('writeback to Samba AD: Exchange hybrid writeback (se
       const next = t.watcher.next(sync.writeback.jobId);
       expect((await t.graph('POST', `${sync.writeback.jobPath}/start`)).status).toBe(204);
       expect(await next).toMatchObject({ state: 'Failed' });
-      expect((await job(t.graph, sync.writeback)).status.lastExecution.error).toMatchObject({ code: 'InvalidConfiguration' });
+      // The shape every flow gives missing connection secrets (cloud sync's test asserts the same).
+      const { status } = await job(t.graph, sync.writeback);
+      expect(status.lastExecution.error).toMatchObject({
+        code: 'InvalidConfiguration',
+        message: 'The directory connection is not configured: the Server, UserName and Password secrets are missing.',
+      });
+      expect(status.quarantine).toMatchObject({ reason: 'EncounteredQuarantineException' });
       expect((await t.graph('POST', `${sync.writeback.jobPath}/pause`)).status).toBe(204);
 
       await putSecrets(t.graph, sync, dc.secrets({ Password: 'wrong-password' }));

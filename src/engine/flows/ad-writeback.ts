@@ -1,8 +1,8 @@
 import { WritebackSource } from '../../connectors/directory/writeback-source.js';
-import { LdapConfigurationError, readLdapSettings, type LdapConnectionSettings } from '../../connectors/ldap/index.js';
+import { readLdapSettings } from '../../connectors/ldap/index.js';
 import { directoryAttributesWritten, schemaExtensionHint } from '../../sync/directory-target-schema.js';
-import { JobLevelFailure } from '../engine-errors.js';
 import { LdapTarget } from '../targets/ldap-target.js';
+import { fromConnectionSecrets } from './connection-settings.js';
 import type { Flow } from './flow.js';
 
 /**
@@ -14,13 +14,7 @@ import type { Flow } from './flow.js';
  * secret's container, else to the domain's CN=Users.
  */
 export const adWritebackFlow: Flow = ({ db, secrets, servicePrincipal, schema }) => {
-  let settings: LdapConnectionSettings;
-  try {
-    settings = readLdapSettings(secrets);
-  } catch (error) {
-    if (error instanceof LdapConfigurationError) throw new JobLevelFailure('InvalidConfiguration', `${error.message}.`, { cause: error });
-    throw error;
-  }
+  const settings = fromConnectionSecrets(() => readLdapSettings(secrets));
   const written = directoryAttributesWritten(
     [...schema.objectMappings.values()].map((mapping) => ({
       targetObjectName: mapping.targetObjectName,

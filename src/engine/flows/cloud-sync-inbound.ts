@@ -1,10 +1,10 @@
-import { readLdapSettings, type LdapConnectionSettings } from '../../connectors/ldap/index.js';
+import { readLdapSettings } from '../../connectors/ldap/index.js';
 import { ensureTenant } from '../../directory/tenant.js';
-import { sourceFailure } from '../sources/ldap-failures.js';
 import { LdapSource, type ProvisionedObjects } from '../sources/ldap-source.js';
 import { ldapSourceSchema } from '../sources/ldap-source-schema.js';
 import { ConnectorDataStore } from '../state/connector-data-store.js';
 import { DirectoryTarget } from '../targets/directory-target.js';
+import { fromConnectionSecrets } from './connection-settings.js';
 import type { Flow } from './flow.js';
 
 /**
@@ -14,12 +14,7 @@ import type { Flow } from './flow.js';
  * with only the `Domain` secret, as the seeds create it, fails its cycles saying which secrets are missing.
  */
 export const cloudSyncInboundFlow: Flow = async ({ db, job, secrets, schema, schemaDocument, options }) => {
-  let settings: LdapConnectionSettings;
-  try {
-    settings = readLdapSettings(secrets);
-  } catch (error) {
-    throw sourceFailure(error);
-  }
+  const settings = fromConnectionSecrets(() => readLdapSettings(secrets));
   const source = new LdapSource({
     settings,
     schema: ldapSourceSchema(schemaDocument, schema.ruleId),

@@ -1,7 +1,7 @@
 import { DirectorySource } from '../../connectors/directory/index.js';
-import { ScimClient, ScimConfigurationError } from '../../connectors/scim/index.js';
-import { JobLevelFailure } from '../engine-errors.js';
+import { ScimClient } from '../../connectors/scim/index.js';
 import { ScimTarget } from '../targets/scim-target.js';
+import { fromConnectionSecrets } from './connection-settings.js';
 import type { Flow } from './flow.js';
 
 /**
@@ -9,17 +9,13 @@ import type { Flow } from './flow.js';
  * `SyncAll`) to a SCIM 2.0 application, connected by `BaseAddress` and `SecretToken` or client credentials.
  */
 export const scimOutboundFlow: Flow = ({ db, secrets, servicePrincipal, options, dialect }) => {
-  let client: ScimClient;
-  try {
-    client = ScimClient.fromSecrets(secrets, {
+  const client = fromConnectionSecrets(() =>
+    ScimClient.fromSecrets(secrets, {
       timeoutMs: options.scim.timeoutMs,
       maxConcurrency: options.scim.maxConcurrency,
       memberChunkSize: options.scim.memberChunkSize,
-    });
-  } catch (error) {
-    if (error instanceof ScimConfigurationError) throw new JobLevelFailure('InvalidConfiguration', `${error.message}.`, { cause: error });
-    throw error;
-  }
+    }),
+  );
   const syncAll = (secrets.get('SyncAll') ?? '').toLowerCase() === 'true';
   return {
     source: new DirectorySource(db, { servicePrincipalId: servicePrincipal.id, appRoles: servicePrincipal.appRoles, syncAll }),

@@ -14,6 +14,11 @@ const recommendedActions: Readonly<Record<string, string>> = {
   InvalidAttributeSyntax: 'The directory rejected a value of the wrong form. Check what the attribute mappings produce.',
 };
 
+/** The object a link names is gone from the directory: not retried; a restart with ConnectorDataStore matches again. */
+export function invalidAnchor(message: string): ObjectFailure {
+  return new ObjectFailure('InvalidAnchor', message, { retryable: false, recommendedAction: recommendedActions.InvalidAnchor ?? null });
+}
+
 /**
  * An LDAP connector failure as the engine handles it: connection losses and busy servers are escrowed (the
  * tracked target turns them into a job-level TargetUnreachable when nothing got through yet); bad

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasOpenLdap, startOpenLdap, type OpenLdapServer } from '../../../test/support/openldap.js';
 import { dnEquals, LdapConnection, readLdapSettings } from '../../connectors/ldap/index.js';
+import { ObjectFailure } from '../engine-errors.js';
 import { LdapTarget } from './ldap-target.js';
 
 /** The LDAP target's writes over a real slapd, where objects are found by entryUUID. */
@@ -33,6 +34,26 @@ describe.skipIf(!hasOpenLdap)('LDAP target against OpenLDAP', () => {
       const [found] = await admin.searchOnce({ base: server.baseDn, filter: `(entryUUID=${anchor})`, attributes: ['title'] });
       expect(dnEquals(found!.dn, `uid=dora,${ou('Archive')}`)).toBe(true);
       expect(found!.text('title')).toBe('Pilot');
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('fails an object, or members to add, that no longer exist as InvalidAnchor with the same remedy, not retried', async () => {
+    const dn = `cn=crew,${ou('Moved')}`;
+    await admin.add(dn, { objectClass: 'groupOfNames', cn: 'crew', member: server.adminDn });
+    const group = (await admin.read(dn, ['entryUUID']))!.text('entryUUID')!;
+    const gone = '6f1a7c52-0a8e-4d0e-9d55-3b1f2f0c9e11';
+    const target = new LdapTarget(readLdapSettings(server.secrets()), { attributes: new Map([['groupOfNames', ['description']]]) });
+    const failureOf = async (write: Promise<unknown>) => write.then(() => undefined, (error: unknown) => error);
+    try {
+      const missingObject = await failureOf(target.update('groupOfNames', gone, [{ path: 'description', oldValue: null, newValue: 'x' }]));
+      const missingMember = await failureOf(target.updateMembers('groupOfNames', group, [gone], []));
+      for (const failure of [missingObject, missingMember]) {
+        expect(failure).toBeInstanceOf(ObjectFailure);
+        expect(failure).toMatchObject({ code: 'InvalidAnchor', retryable: false, recommendedAction: expect.stringContaining('Restart the job with ConnectorDataStore') });
+      }
+      expect((missingMember as ObjectFailure).message).toContain(gone);
     } finally {
       await target.close();
     }

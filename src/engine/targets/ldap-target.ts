@@ -25,7 +25,7 @@ import {
 } from '../../connectors/ldap/index.js';
 import type { AttributeUpdate, TargetConnector, TargetObject } from '../connectors/target-connector.js';
 import { EngineError, JobLevelFailure, ObjectFailure } from '../engine-errors.js';
-import { fromLdapError } from './ldap-failures.js';
+import { fromLdapError, invalidAnchor } from './ldap-failures.js';
 import { fromLdapValues, toLdapValues, valuesMissingFrom } from './ldap-values.js';
 
 export interface LdapTargetOptions {
@@ -180,7 +180,7 @@ export class LdapTarget implements TargetConnector {
       const dns = await this.#dnsOf(connection, [...add, ...remove]);
       const missing = add.filter((id) => !dns.has(id));
       if (missing.length > 0) {
-        throw new ObjectFailure('InvalidAnchor', `Members to add no longer exist in the directory: ${missing.join(', ')}.`, { retryable: false });
+        throw invalidAnchor(`Members to add no longer exist in the directory: ${missing.join(', ')}.`);
       }
       const modifications: LdapModification[] = [];
       if (add.length > 0) modifications.push({ operation: 'add', attribute: 'member', values: add.map((id) => dns.get(id) as string) });
@@ -226,12 +226,7 @@ export class LdapTarget implements TargetConnector {
 
   async #dnOf(connection: LdapConnection, id: string): Promise<string> {
     const dn = this.#dns.get(id) ?? (await this.#dnsOf(connection, [id])).get(id);
-    if (dn === undefined) {
-      throw new ObjectFailure('InvalidAnchor', `The object ${id} no longer exists in the directory.`, {
-        retryable: false,
-        recommendedAction: 'The linked object no longer exists in the directory. Restart the job with ConnectorDataStore to match it again.',
-      });
-    }
+    if (dn === undefined) throw invalidAnchor(`The object ${id} no longer exists in the directory.`);
     return dn;
   }
 
