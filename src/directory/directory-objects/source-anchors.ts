@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
 import { DuplicatePropertyValueError } from '../directory-errors.js';
 import { isUniqueViolation } from './unique-violation.js';
@@ -14,15 +14,11 @@ export type AnchoredTable = 'users' | 'groups' | 'contacts';
 
 const anchorColumn = { users: 'on_premises_immutable_id', groups: 'source_anchor', contacts: 'source_anchor' } as const;
 
-/** The query of the live objects holding an anchor (at most two: more than one is a conflict either way). */
-export function liveWithAnchor(db: Kysely<Database>, table: AnchoredTable, anchor: string): SelectQueryBuilder<Database, AnchoredTable, { id: string }> {
-  const query = db.selectFrom(table).select('id').where(anchorColumn[table], '=', anchor).limit(2);
-  return table === 'contacts' ? query : query.where('deleted_at', 'is', null);
-}
-
-/** Ids of the live objects holding an anchor (at most two). */
+/** Ids of the live objects holding an anchor (at most two: more than one is a conflict either way). */
 export async function liveIdsWithAnchor(db: Kysely<Database>, table: AnchoredTable, anchor: string): Promise<string[]> {
-  return (await liveWithAnchor(db, table, anchor).execute()).map((row) => row.id);
+  let query = db.selectFrom(table).select('id').where(anchorColumn[table], '=', anchor).limit(2);
+  if (table !== 'contacts') query = query.where('deleted_at', 'is', null);
+  return (await query.execute()).map((row) => row.id);
 }
 
 /** The most recently deleted user or group holding an anchor, locked for its restore on PostgreSQL. */

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { compileFilterSql, parseFilter } from '../../api/odata/index.js';
 import { isPostgres } from '../../directory/directory-objects/store-dialect.js';
-import { liveWithAnchor, type AnchoredTable } from '../../directory/directory-objects/source-anchors.js';
+import { liveIdsWithAnchor } from '../../directory/directory-objects/source-anchors.js';
 import type { Database } from '../../store/database.js';
 import { attributeRule, type DirectoryObjectType } from './directory-attributes.js';
 import type { DirectoryObjects } from './directory-objects.js';
@@ -39,31 +39,29 @@ function literal(value: unknown): string | undefined {
   return typeof value === 'string' ? `'${value.replace(/'/g, "''")}'` : undefined;
 }
 
-/** A lookup of one value: the ids of its matches, as a query the lookup batch runs with others. */
-export type LookupQuery = SelectQueryBuilder<Database, AnchoredTable, { id: string }>;
-
 /**
- * The live objects whose attribute equals `value`, compared as the directory stores it: the value is
+ * Ids of the live objects whose attribute equals `value`, compared as the directory stores it: the value is
  * converted as a write would convert it (a GUID becomes the base64 anchor, a userPrincipalName takes the
- * tenant's suffix). Undefined when the value cannot match anything.
+ * tenant's suffix).
  */
-export function lookupQuery(
+export async function lookupIds(
   db: Kysely<Database>,
   objects: DirectoryObjects,
   plan: LookupPlan,
   objectType: DirectoryObjectType,
   value: string,
   tenantDomain: string,
-): LookupQuery | undefined {
+): Promise<string[]> {
   if (plan.kind === 'anchor') {
     const anchorValue = attributeRule(objectType, 'sourceAnchorBinary')!.value.write(value);
-    return typeof anchorValue === 'string' ? liveWithAnchor(db, objects.table, anchorValue) : undefined;
+    return typeof anchorValue === 'string' ? liveIdsWithAnchor(db, objects.table, anchorValue) : [];
   }
   const converted = plan.convert(value);
   const compared = objectType === 'User' && plan.path === 'userPrincipalName' && typeof converted === 'string' ? syncedUserPrincipalName(converted, null, tenantDomain) : converted;
   const text = literal(Array.isArray(compared) ? compared[0] : compared);
-  if (text === undefined) return undefined;
+  if (text === undefined) return [];
   const filter = parseFilter(plan.collection ? `${plan.path}/any(v:v eq ${text})` : `${plan.path} eq ${text}`);
   const condition = compileFilterSql(filter, objects.catalog, isPostgres(db) ? 'postgres' : 'sqlite');
-  return db.selectFrom(objects.table).select('id').where(sql<SqlBool>`${objects.liveRows} and ${condition}`).limit(lookupLimit);
+  const rows = await sql<{ id: string }>`select id from ${sql.table(objects.table)} where ${objects.liveRows} and ${condition} limit ${lookupLimit}`.execute(db);
+  return rows.rows.map((row) => row.id);
 }

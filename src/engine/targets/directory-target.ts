@@ -12,8 +12,7 @@ import { readAttribute, type DirectoryState } from './directory-documents.js';
 import { directoryContacts } from './directory-contacts.js';
 import { fromDirectoryError } from './directory-failures.js';
 import { directoryGroups } from './directory-groups.js';
-import { lookupPlan, lookupQuery } from './directory-lookup.js';
-import { DirectoryLookupBatch } from './directory-lookup-batch.js';
+import { lookupIds, lookupPlan } from './directory-lookup.js';
 import type { DirectoryObjects, SyncStamp } from './directory-objects.js';
 import { directoryUsers } from './directory-users.js';
 import { DirectoryWriteBatch } from './directory-write-batch.js';
@@ -41,15 +40,12 @@ export class DirectoryTarget implements TargetConnector {
   readonly displayName = azureActiveDirectoryName;
   /** Creates, updates, deletes and member changes, committed in groups. */
   readonly #writes: DirectoryWriteBatch;
-  /** Lookups by attribute (matching), answered in groups. */
-  readonly #lookups: DirectoryLookupBatch;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly options: DirectoryTargetOptions,
   ) {
     this.#writes = new DirectoryWriteBatch(db);
-    this.#lookups = new DirectoryLookupBatch(db);
   }
 
   /** Test connection: the object type and matching attribute must be ones the directory can look up. */
@@ -72,8 +68,7 @@ export class DirectoryTarget implements TargetConnector {
       });
     }
     return call(async () => {
-      const query = lookupQuery(this.db, objects, plan, type, value, this.options.tenantDomain);
-      const ids = query === undefined ? [] : await this.#lookups.run(query);
+      const ids = await lookupIds(this.db, objects, plan, type, value, this.options.tenantDomain);
       const states = await Promise.all(ids.map((id) => objects.load(this.db, id)));
       return states.filter((state): state is DirectoryState => state !== undefined).map((state) => targetObject(type, state));
     });
