@@ -1,32 +1,38 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
 import { DirectoryObjectNotFoundError, UnsupportedReferenceTypeError } from '../directory-errors.js';
 
 /** The kinds of directory object links can point at. */
 export type LinkableType = 'user' | 'group' | 'orgContact' | 'servicePrincipal';
 
-/** Ids per statement: each appears once per table, well within SQLite's and PostgreSQL's parameter limits. */
+/** Ids per statement, well within SQLite's and PostgreSQL's parameter limits. */
 const chunk = 500;
 
+/** The tables of linkable objects, in the order they are searched (users are the usual targets). */
+const kinds: readonly { readonly table: 'users' | 'groups' | 'contacts' | 'service_principals'; readonly type: LinkableType }[] = [
+  { table: 'users', type: 'user' },
+  { table: 'groups', type: 'group' },
+  { table: 'contacts', type: 'orgContact' },
+  { table: 'service_principals', type: 'servicePrincipal' },
+];
+
 /**
- * Which kind of live directory object each id is, one statement over the four tables for up to 500 ids (a
- * group's new members are resolved together, not one by one); ids of no live object are absent. Objects in
+ * Which kind of live directory object each id is; ids of no live object are absent. One statement per table
+ * for all the ids not found yet (up to 500 at a time), so a manager or a group's user members take one
+ * statement: a union over the four tables costs twice a single lookup for the one id of a manager. Objects in
  * deleted items do not count.
  */
 async function liveObjectTypes(db: Kysely<Database>, ids: readonly string[]): Promise<ReadonlyMap<string, LinkableType>> {
-  const unique = [...new Set(ids)];
   const types = new Map<string, LinkableType>();
-  for (let start = 0; start < unique.length; start += chunk) {
-    const wanted = unique.slice(start, start + chunk);
-    const live = (table: 'users' | 'groups' | 'service_principals', type: LinkableType) =>
-      db.selectFrom(table).select(['id', sql.lit(type).as('type')]).where('id', 'in', wanted).where('deleted_at', 'is', null);
-    const rows = await live('users', 'user')
-      .unionAll(live('groups', 'group'))
-      .unionAll(db.selectFrom('contacts').select(['id', sql.lit<LinkableType>('orgContact').as('type')]).where('id', 'in', wanted))
-      .unionAll(live('service_principals', 'servicePrincipal'))
-      .execute();
-    // Ids are GUIDs the directory generates: each names one object, in one table.
-    for (const row of rows) types.set(row.id, row.type);
+  let missing = [...new Set(ids)];
+  for (const { table, type } of kinds) {
+    for (let start = 0; start < missing.length; start += chunk) {
+      let query = db.selectFrom(table).select('id').where('id', 'in', missing.slice(start, start + chunk));
+      if (table !== 'contacts') query = query.where('deleted_at', 'is', null);
+      for (const row of await query.execute()) types.set(row.id, type);
+    }
+    missing = missing.filter((id) => !types.has(id));
+    if (missing.length === 0) break;
   }
   return types;
 }
