@@ -86,4 +86,21 @@ describe.skipIf(!hasOpenLdap)('cloud sync from OpenLDAP', () => {
     while (!t.watcher.ended.slice(after + 1).some((event) => event.jobId === jobId)) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(t.watcher.ended.slice(after + 1).find((event) => event.jobId === jobId)).toMatchObject({ kind: 'full', state: 'Succeeded' });
   });
+
+  it('reads the containers within the domain and names in the status the one outside it that it ignored', async () => {
+    await pauseAndSettle(t, { jobId, jobPath });
+    const mistyped = 'ou=People,dc=exmaple,dc=test';
+    const scoped = await createCloudSyncJob(t.graph, `${server.baseDn} scoped`, Object.fromEntries(server.secrets()), [`ou=People,${server.baseDn}`, mistyped]);
+    const next = t.watcher.next(scoped.jobId, 60_000);
+    expect((await t.graph('POST', `${scoped.jobPath}/start`)).status).toBe(204);
+    expect(await next).toMatchObject({ kind: 'full', state: 'EntryLevelErrors' });
+    const { lastExecution } = (await t.graph('GET', scoped.jobPath)).body.status;
+    expect(lastExecution).toMatchObject({ countImported: 1, countEscrowed: 0 });
+    expect(lastExecution.error).toMatchObject({
+      code: 'ContainerOutsideDomain',
+      message: expect.stringContaining(`The containerFilter entry '${mistyped}' is outside the domain's naming context '${readLdapSettings(server.secrets()).baseDn}' and was ignored`),
+      tenantActionable: true,
+    });
+    await pauseAndSettle(t, scoped);
+  });
 });

@@ -4,7 +4,7 @@ import { findServicePrincipalById } from '../../directory/service-principals/ser
 import type { Database } from '../../store/database.js';
 import { runtimeOf } from '../../sync/jobs/job-service.js';
 import { readJobSchema } from '../../sync/jobs/job-repository.js';
-import type { SynchronizationJobRecord } from '../../sync/jobs/synchronization-job.js';
+import type { SynchronizationError, SynchronizationJobRecord } from '../../sync/jobs/synchronization-job.js';
 import type { SecretStore } from '../../sync/secrets/secret-store.js';
 import type { SourceConnector } from '../connectors/source-connector.js';
 import { ConnectorNotImplementedError, EngineError, JobLevelFailure } from '../engine-errors.js';
@@ -22,6 +22,8 @@ export interface CycleEnvironment {
   readonly source: SourceConnector;
   readonly target: TrackedTarget;
   readonly settings: Omit<CycleSettings, 'forceDeletes'>;
+  /** A configuration problem the flow works around, which the cycle reports (FlowConnectors.configurationError). */
+  readonly configurationError: SynchronizationError | null;
   /** Releases the connectors' connections; the cycle (or on-demand call) calls it when it ends. */
   close(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export async function loadCycleEnvironment(
       skipOutOfScopeDeletions: (values.get('SkipOutOfScopeDeletions') ?? '').toLowerCase() === 'true',
       threshold: resolveDeleteThreshold(values.get('SyncNotificationSettings'), job.settings),
     },
+    configurationError: connectors.configurationError ?? null,
     close: async () => {
       await connectors.close?.();
     },

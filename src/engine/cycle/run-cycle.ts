@@ -173,11 +173,13 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     });
     await context.log.flush();
     const entryCounts = await countEntries(context);
-    const entryErrors = counters.failedObjects + counters.failedReferences > 0 || deprovisioned.staged > 0 || passwordHashError !== null;
+    // A scope entry the flow ignored outranks a failed password hash read, which its provisioning log record reports.
+    const error = environment.configurationError ?? passwordHashError;
+    const entryErrors = counters.failedObjects + counters.failedReferences > 0 || deprovisioned.staged > 0 || error !== null;
     return finish(entryErrors ? 'EntryLevelErrors' : 'Succeeded', {
       hasMore,
       entryCounts,
-      error: passwordHashError,
+      error,
       quarantine: quarantineAfterCycle(context, deprovisioned.staged),
     });
   } catch (error) {

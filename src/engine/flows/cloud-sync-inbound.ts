@@ -1,5 +1,6 @@
 import { readLdapSettings } from '../../connectors/ldap/index.js';
 import { ensureTenant } from '../../directory/tenant.js';
+import { containersOutsideDomainError } from '../sources/ldap-scope.js';
 import { LdapSource, type ProvisionedObjects } from '../sources/ldap-source.js';
 import { ldapSourceSchema } from '../sources/ldap-source-schema.js';
 import { ConnectorDataStore } from '../state/connector-data-store.js';
@@ -11,13 +12,15 @@ import type { Flow } from './flow.js';
  * Cloud sync (engine-behavior §5): the users, inetOrgPersons, groups and contacts of an Active Directory domain
  * (or an OpenLDAP tree) into the directory, connected by the `Domain`, `Server`, `UserName` and `Password`
  * secrets and scoped by the rule's containerFilter and groupFilter (docs/connect-active-directory.md). A job
- * with only the `Domain` secret, as the seeds create it, fails its cycles saying which secrets are missing.
+ * with only the `Domain` secret, as the seeds create it, fails its cycles saying which secrets are missing; a
+ * containerFilter entry outside the domain is ignored and each cycle's status names it.
  */
 export const cloudSyncInboundFlow: Flow = async ({ db, job, secrets, schema, schemaDocument, options }) => {
   const settings = fromConnectionSecrets(() => readLdapSettings(secrets));
+  const sourceSchema = ldapSourceSchema(schemaDocument, schema.ruleId);
   const source = new LdapSource({
     settings,
-    schema: ldapSourceSchema(schemaDocument, schema.ruleId),
+    schema: sourceSchema,
     provisioned: linkedObjects(new ConnectorDataStore(db, job.id), [...schema.objectMappings.keys()], options.pageSize),
     deletionCheckIntervalMs: options.ldapDeletionCheckIntervalMs,
     now: options.now,
@@ -28,7 +31,8 @@ export const cloudSyncInboundFlow: Flow = async ({ db, job, secrets, schema, sch
     ...(settings.domain === undefined ? {} : { onPremisesDomainName: settings.domain }),
     now: options.now,
   });
-  return { source, target, close: () => source.close() };
+  const configurationError = containersOutsideDomainError(settings.baseDn, sourceSchema.containers);
+  return { source, target, close: () => source.close(), ...(configurationError ? { configurationError } : {}) };
 };
 
 /** The job's links as the LDAP source needs them: to find OpenLDAP deletions and the types of deleted objects. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ScimPatchDialect } from '../../connectors/scim/index.js';
 import type { AppRole } from '../../directory/applications/application.js';
 import type { Database } from '../../store/database.js';
-import type { SynchronizationJobRecord } from '../../sync/jobs/synchronization-job.js';
+import type { SynchronizationError, SynchronizationJobRecord } from '../../sync/jobs/synchronization-job.js';
 import type { SynchronizationSchema } from '../../sync/schema/index.js';
 import type { SourceConnector } from '../connectors/source-connector.js';
 import type { TargetConnector } from '../connectors/target-connector.js';
@@ -30,6 +30,11 @@ export interface FlowConnectors {
   readonly target: TargetConnector;
   /** Releases what the connectors hold open (directory connections); called once the cycle or on-demand call ends. */
   close?(): Promise<void>;
+  /**
+   * A configuration problem the connectors work around (a scope entry they ignore): the cycle runs and ends with
+   * EntryLevelErrors and this as its error, so the status says what was left out and why.
+   */
+  readonly configurationError?: SynchronizationError;
 }
 
 /**

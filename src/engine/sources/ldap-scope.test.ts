@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LdapConfigurationError, LdapEntry } from '../../connectors/ldap/index.js';
-import { LdapScope } from './ldap-scope.js';
+import { containersOutsideDomainError, LdapScope } from './ldap-scope.js';
 
 const base = 'DC=example,DC=test';
 const entry = (dn: string, attributes: Record<string, string[]> = {}) => new LdapEntry(dn, Object.entries(attributes));
@@ -34,6 +34,23 @@ describe('LdapScope', () => {
     expect(scope.isScopingGroup('cn=PILOTS,ou=Groups,dc=example,dc=test')).toBe(true);
     // No isCriticalSystemObject on OpenLDAP: a NOT of an unknown attribute would match nothing.
     expect(scope.filter('(objectClass=inetOrgPerson)')).toBe('(&(objectClass=inetOrgPerson)(memberOf=CN=Pilots,OU=Groups,DC=example,DC=test))');
+  });
+
+  it('names the containerFilter entries outside the domain it ignores, and why', () => {
+    expect(containersOutsideDomainError(base, [])).toBeNull();
+    expect(containersOutsideDomainError(base, ['ou=Staff,dc=EXAMPLE,dc=test', base])).toBeNull();
+    const one = containersOutsideDomainError(base, ['OU=Staff,DC=example,DC=test', 'OU=Staff,DC=exmaple,DC=test']);
+    expect(one).toEqual({
+      code: 'ContainerOutsideDomain',
+      message:
+        "The containerFilter entry 'OU=Staff,DC=exmaple,DC=test' is outside the domain's naming context 'DC=example,DC=test' and was ignored: " +
+        "only objects under 'DC=example,DC=test' are read. Correct the synchronization rule's containerFilter in the job's schema (PUT …/schema), or the Domain or BaseDN secret.",
+      tenantActionable: true,
+    });
+    const two = containersOutsideDomainError(base, ['OU=A,DC=other,DC=test', 'DC=test']);
+    expect(two?.message).toMatch(/^The containerFilter entries 'OU=A,DC=other,DC=test', 'DC=test' are outside .* and were ignored/);
+    // Not a DN: the scope refuses it (InvalidConfiguration) rather than ignoring it.
+    expect(containersOutsideDomainError(base, ['Staff'])).toBeNull();
   });
 
   it('refuses a container that is not a distinguished name', () => {

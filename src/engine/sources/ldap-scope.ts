@@ -7,6 +7,7 @@ import {
   normalizeDn,
   type LdapEntry,
 } from '../../connectors/ldap/index.js';
+import type { SynchronizationError } from '../../sync/jobs/synchronization-job.js';
 
 /** Which kind of directory: AD marks its system objects, OpenLDAP has no such attribute. */
 export type DirectoryFlavor = 'activeDirectory' | 'openLdap';
@@ -38,7 +39,8 @@ export class LdapScope {
     this.#flavor = flavor;
     const base = checked(definition.baseDn, 'base');
     const containers = definition.containers.map((dn) => checked(dn, 'containerFilter'));
-    const within = [...new Map(containers.filter((dn) => isDnWithin(dn, base)).map((dn) => [normalizeDn(dn), dn])).values()];
+    const outside = containersOutsideDomain(base, containers);
+    const within = [...new Map(containers.filter((dn) => !outside.includes(dn)).map((dn) => [normalizeDn(dn), dn])).values()];
     const outermost = within.filter((dn) => !within.some((other) => other !== dn && isDnWithin(dn, other)));
     this.bases = Object.freeze(containers.length === 0 ? [base] : outermost);
     this.#groups = Object.freeze(definition.groups.map((dn) => checked(dn, 'groupFilter')));
@@ -71,6 +73,39 @@ export class LdapScope {
     if (this.#groupKeys.size > 0 && !entry.strings('memberOf').some((group) => this.#groupKeys.has(normalizeDn(group)))) return false;
     return true;
   }
+}
+
+/**
+ * The containerFilter entries outside the domain's naming context: no search of the domain reaches them, so the
+ * scope ignores them. Entries that are no distinguished names are not among them (the scope refuses those).
+ */
+export function containersOutsideDomain(baseDn: string, containers: readonly string[]): string[] {
+  return containers.filter((dn) => {
+    try {
+      return !isDnWithin(dn, baseDn);
+    } catch (error) {
+      if (error instanceof DnSyntaxError) return false;
+      throw error;
+    }
+  });
+}
+
+/**
+ * What a cycle reports about containerFilter entries outside the domain (an OU typed wrongly, another domain's):
+ * they are ignored, and without this the job would synchronize nothing from them and say nothing. Null: none.
+ */
+export function containersOutsideDomainError(baseDn: string, containers: readonly string[]): SynchronizationError | null {
+  const outside = containersOutsideDomain(baseDn, containers);
+  if (outside.length === 0) return null;
+  const one = outside.length === 1;
+  return {
+    code: 'ContainerOutsideDomain',
+    message:
+      `The containerFilter ${one ? 'entry' : 'entries'} ${outside.map((dn) => `'${dn}'`).join(', ')} ${one ? 'is' : 'are'} outside the domain's ` +
+      `naming context '${baseDn}' and ${one ? 'was' : 'were'} ignored: only objects under '${baseDn}' are read. ` +
+      `Correct the synchronization rule's containerFilter in the job's schema (PUT …/schema), or the Domain or BaseDN secret.`,
+    tenantActionable: true,
+  };
 }
 
 /** AD renames the loser of a replication naming conflict `CN=name\0ACNF:<guid>`; cloud sync skips those. */
