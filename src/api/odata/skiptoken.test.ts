@@ -18,6 +18,16 @@ describe('SkipTokenCodec', () => {
     expect(codec.decode(token, scope)).toEqual(position);
   });
 
+  it('gives the same position the same token, also after more positions than it remembers', () => {
+    const codecOfItsOwn = new SkipTokenCodec(SECRET);
+    const first = codecOfItsOwn.encode({ keys: [], id: 'id-0' }, scope);
+    const tokens = Array.from({ length: 2_500 }, (_, index) => codecOfItsOwn.encode({ keys: [index], id: `id-${index}` }, scope));
+    expect(codecOfItsOwn.encode({ keys: [], id: 'id-0' }, scope)).toBe(first);
+    expect(codec.encode({ keys: [], id: 'id-0' }, scope)).toBe(first);
+    expect(codecOfItsOwn.decode(tokens[7]!, scope)).toEqual({ keys: [7], id: 'id-7' });
+    expect(() => codecOfItsOwn.decode(first, 'another scope')).toThrow(InvalidSkipTokenError);
+  });
+
   it('round-trips arbitrary positions', () => {
     const value = fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
     fc.assert(

@@ -3,6 +3,9 @@ import { InvalidSkipTokenError } from './errors.js';
 import type { QueryOptions } from './query-options.js';
 import type { PagePosition, SortValue } from './sort-keys.js';
 
+/** Tokens remembered by their scope and position (a few hundred KB at most). */
+const issuedTokensKept = 1_000;
+
 /**
  * Opaque `$skiptoken`s for keyset paging: `base64url(JSON position) "." base64url(MAC)`. The MAC (HMAC-SHA256,
  * truncated to 128 bits) covers the position and a scope naming the query it belongs to, so a token that was
@@ -11,6 +14,7 @@ import type { PagePosition, SortValue } from './sort-keys.js';
  * use the same secret.
  */
 export class SkipTokenCodec {
+  private readonly issued = new Map<string, string>();
   private readonly innerPad: Buffer;
   private readonly outerPad: Buffer;
 
@@ -30,7 +34,15 @@ export class SkipTokenCodec {
 
   encode(position: PagePosition, scope: string): string {
     const payload = Buffer.from(JSON.stringify({ v: 1, k: position.keys, i: position.id }), 'utf8').toString('base64url');
-    return `${payload}.${this.mac(payload, scope).toString('base64url')}`;
+    // Clients poll the same listings: the MAC of a page they were given before is remembered, not recomputed.
+    const key = `${scope}\n${payload}`;
+    let token = this.issued.get(key);
+    if (token === undefined) {
+      token = `${payload}.${this.mac(payload, scope).toString('base64url')}`;
+      if (this.issued.size >= issuedTokensKept) this.issued.clear();
+      this.issued.set(key, token);
+    }
+    return token;
   }
 
   /** The position a token carries; throws InvalidSkipTokenError for anything this codec did not issue for `scope`. */
