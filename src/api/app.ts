@@ -68,6 +68,7 @@ export const graphRouteModules: readonly GraphRouteModule[] = [
  * resource resolvers understand; everything else passes unchanged.
  */
 export function rewriteAlternateKeys(url: string): string {
+  if (!url.includes('(')) return url;
   return url.replace(/\/(servicePrincipals|applications)\(appId=(?:'|%27)([^'%/)]*)(?:'|%27)\)/i, '/$1/appId=$2');
 }
 

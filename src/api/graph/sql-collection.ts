@@ -16,11 +16,13 @@ import {
   skipTokenScope,
   sortKeys,
   type QueryOptionName,
+  type SortKey,
   type RawQuery,
   type ResourceCatalog,
 } from '../odata/index.js';
 import { publicBaseUrl } from '../public-url.js';
 import type { Database } from '../../store/database.js';
+import type { Dialect } from '../../store/dialect.js';
 import type { ServiceContext } from '../service-context.js';
 import type { GraphVersion } from './graph-route-module.js';
 import { JsonText } from './json-text.js';
@@ -50,7 +52,7 @@ export interface SqlCollection<Entity extends Readonly<Record<string, unknown>>>
 }
 
 /** What a page's statement is made of. */
-type PageSource = Pick<SqlCollection<Readonly<Record<string, unknown>>>, 'table' | 'columns' | 'scope'>;
+type PageSource = Pick<SqlCollection<Readonly<Record<string, unknown>>>, 'table' | 'columns' | 'scope' | 'catalog'>;
 
 /** Each collection's compiled scope, per store (a collection serves SQLite and PostgreSQL stores alike). */
 const compiledScopes = new WeakMap<Kysely<Database>, WeakMap<PageSource, CompiledQuery>>();
@@ -65,6 +67,24 @@ function scopeOf(collection: PageSource, db: Kysely<Database>): CompiledQuery {
 
 function pageShape(collection: PageSource, dialect: string, keyColumn: string | undefined, after: boolean, db: Kysely<Database>): string {
   return [dialect, collection.table, (collection.columns ?? ['data']).join(','), keyColumn ?? '', after ? 'after' : 'first', scopeOf(collection, db).sql].join('\n');
+}
+
+interface PageStatement {
+  readonly collection: PageSource;
+  /** Read beside the columns as `page_key`. */
+  readonly keyColumn: string | undefined;
+  readonly paged: readonly RawBuilder<unknown>[];
+  readonly keys: readonly SortKey[];
+  readonly dialect: Dialect;
+  readonly limit: number;
+}
+
+function pageStatement({ collection, keyColumn, paged, keys, dialect, limit }: PageStatement): RawBuilder<Record<string, unknown>> {
+  const selected = [...(collection.columns ?? ['data']).map((column) => sql.ref(column)), ...(keyColumn ? [sql`${sql.ref(keyColumn)} as page_key`] : [])];
+  return sql<Record<string, unknown>>`select ${sql.join(selected)} from ${sql.table(collection.table)}
+    where ${sql.join(paged, sql` and `)}
+    order by ${sql.join(orderBySql(keys, collection.catalog, dialect))}
+    limit ${limit}`;
 }
 
 const allowed: readonly QueryOptionName[] = ['select', 'filter', 'orderby', 'top', 'skiptoken', 'count', 'search', 'format'];
@@ -92,7 +112,6 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
   const conditions: RawBuilder<unknown>[] = [collection.scope];
   if (options.filter !== undefined) conditions.push(sql`${compileFilterSql(options.filter, catalog, dialect)}`);
   if (options.search !== undefined) conditions.push(sql`${compileSearchSql(options.search, catalog, dialect)}`);
-  const where = sql.join(conditions, sql` and `);
 
   const keys = sortKeys(options.orderBy, catalog);
   const scope = skipTokenScope(catalog.resource, options);
@@ -105,13 +124,7 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
   // The page token after a stored page needs the last entity's position: with the default order that is
   // its id, read beside the document instead of parsing it.
   const keyColumn = stored && keys.length === 0 && key.json === undefined ? key.column : undefined;
-  const statement = () => {
-    const selected = [...(collection.columns ?? ['data']).map((column) => sql.ref(column)), ...(keyColumn ? [sql`${sql.ref(keyColumn)} as page_key`] : [])];
-    return sql<Record<string, unknown>>`select ${sql.join(selected)} from ${sql.table(collection.table)}
-      where ${sql.join(paged, sql` and `)}
-      order by ${sql.join(orderBySql(keys, catalog, dialect))}
-      limit ${top + 1}`;
-  };
+  const statement = { collection, keyColumn, paged, keys, dialect, limit: top + 1 };
   // In the default order and unfiltered, the statement's text depends on its shape alone (page-sql-cache.ts).
   const plain = conditions.length === 1 && keys.length === 0;
   const rows = plain
@@ -119,9 +132,9 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
         db,
         pageShape(collection, dialect, keyColumn, after !== undefined, db),
         [...scopeOf(collection, db).parameters, ...(after ? [after.id] : []), top + 1],
-        statement,
+        () => pageStatement(statement),
       )
-    : await statement().execute(db);
+    : await pageStatement(statement).execute(db);
 
   const pageRows = rows.rows.slice(0, top);
   const entities = stored ? undefined : pageRows.map((row) => collection.toEntity(row));
@@ -129,7 +142,7 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
   const baseUrl = publicBaseUrl(request, context.config.publicUrl);
   const body: Record<string, unknown> = { '@odata.context': contextUrl(baseUrl, version, collection.entitySet, options.select) };
   if (collection.directoryObject ? includeCount(options) : options.count) {
-    const counted = await sql<{ n: number }>`select count(*) as n from ${sql.table(collection.table)} where ${where}`.execute(db);
+    const counted = await sql<{ n: number }>`select count(*) as n from ${sql.table(collection.table)} where ${sql.join(conditions, sql` and `)}`.execute(db);
     body['@odata.count'] = Number(counted.rows[0]?.n ?? 0);
   }
   const lastRow = pageRows.at(-1);
