@@ -14,11 +14,22 @@ export class EngineError extends Error {
 
 /**
  * The whole job cannot proceed: bad credentials, an unreachable or non-compliant target. The cycle stops and
- * the job is quarantined with `EncounteredQuarantineException` (engine-behavior §1.7).
+ * the job is quarantined with `EncounteredQuarantineException` (engine-behavior §1.7). `recommendedAction` is
+ * set where the failure is made, by the code that knows the system it names (its secrets, its rights).
  */
 export class JobLevelFailure extends EngineError {
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(code, message, options);
+  readonly recommendedAction: string | null;
+
+  constructor(code: string, message: string, options: { recommendedAction?: string | null; cause?: unknown } = {}) {
+    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.recommendedAction = options.recommendedAction ?? null;
+  }
+
+  /** The message and, after it, the recommended action: for answers with one text only (the job status, a Graph error). */
+  get advisedMessage(): string {
+    // Password hash failures end their message with their remedy already (their retryable ones have no other place).
+    if (this.recommendedAction === null || this.message.endsWith(this.recommendedAction)) return this.message;
+    return `${this.message}${/[.!?]$/.test(this.message) ? '' : '.'} ${this.recommendedAction}`;
   }
 }
 

@@ -6,7 +6,7 @@ import { findUser, updateUser } from '../../src/directory/users/user-repository.
 import { extendSchemaForExchange } from '../support/exchange-schema.js';
 import { hasSamba, startSambaDc, type SambaDc } from '../support/samba-ad.js';
 import { storeKinds, type StoreKind } from '../support/stores.js';
-import { createGroup, createUser, job, logs, startEngineService, type EngineTestService, type Graph, type ScimApp } from './support/engine-fixture.js';
+import { createGroup, createUser, job, logs, pauseAndSettle, startEngineService, type EngineTestService, type Graph, type ScimApp } from './support/engine-fixture.js';
 
 const cloudSyncTemplateId = '1a4721b3-e57f-4451-ae87-ef078703ec94';
 const legacyDnPrefix = '/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=';
@@ -77,7 +77,9 @@ describe.skipIf(!hasSamba)('writeback to Samba AD: Exchange hybrid writeback (se
       const { status } = await job(t.graph, sync.writeback);
       expect(status.lastExecution.error).toMatchObject({
         code: 'InvalidConfiguration',
-        message: 'The directory connection is not configured: the Server, UserName and Password secrets are missing.',
+        message:
+          'The directory connection is not configured: the Server, UserName and Password secrets are missing. ' +
+          'Save the Domain (or BaseDN), Server, UserName and Password secrets of the directory connection (docs/connect-active-directory.md), then restart the job.',
       });
       expect(status.quarantine).toMatchObject({ reason: 'EncounteredQuarantineException' });
       expect((await t.graph('POST', `${sync.writeback.jobPath}/pause`)).status).toBe(204);
@@ -229,6 +231,21 @@ describe.skipIf(!hasSamba)('writeback to Samba AD: Exchange hybrid writeback (se
       anchor: `User_${alice.id}`,
       proxyAddresses: [x500(alice, `alice-${kind}`), x500(alice, `alice2-${kind}`)].sort(),
     });
+
+    // A bind the DC refuses stops the job; the object that met it is logged with the directory's advice.
+    await pauseAndSettle(t, sync.writeback);
+    await putSecrets(t.graph, sync, dc.secrets({ Password: 'wrong-password' }));
+    await updateUser(db, { ...(await findUser(db, alice.id))!.user, mailNickname: `alice3-${kind}` }, ['mailNickname']);
+    const refusedCycle = t.watcher.next(sync.writeback.jobId);
+    expect((await t.graph('POST', `${sync.writeback.jobPath}/start`)).status).toBe(204);
+    const refused = await refusedCycle;
+    expect(refused).toMatchObject({ state: 'Failed' });
+    const [refusedRecord] = await logs(t.graph, sync.writeback, `cycleId eq '${refused.cycleId}'`);
+    expect(refusedRecord?.sourceIdentity.id).toBe(alice.id);
+    const error = refusedRecord?.provisioningStatusInfo.errorInformation;
+    expect(error).toMatchObject({ errorCode: 'InvalidCredentials', recommendedAction: expect.stringMatching(/^The directory refused the bind account\. Check the UserName .* and Password secrets/) });
+    expect(error.recommendedAction).not.toMatch(/BaseAddress|secret token/i);
+    expect((await job(t.graph, sync.writeback)).status.quarantine).toMatchObject({ reason: 'EncounteredQuarantineException', error: { code: 'InvalidCredentials' } });
     expect((await t.graph('POST', `${sync.writeback.jobPath}/pause`)).status).toBe(204);
   });
 

@@ -199,17 +199,20 @@ describe.skipIf(!hasSamba)('cloud sync from Active Directory (Samba AD DC)', () 
     // The shape every flow gives missing connection secrets (the writeback test asserts the same).
     expect(missing.lastExecution.error).toMatchObject({
       code: 'InvalidConfiguration',
-      message: 'The directory connection is not configured: the Server, UserName and Password secrets are missing.',
+      message:
+        'The directory connection is not configured: the Server, UserName and Password secrets are missing. ' +
+        'Save the Domain (or BaseDN), Server, UserName and Password secrets of the directory connection (docs/connect-active-directory.md), then restart the job.',
     });
     expect(missing.quarantine).toMatchObject({ reason: 'EncounteredQuarantineException' });
     await pause(domainOnly);
 
     const wrong = await createCloudSyncJob(t.graph, 'wrong password', { ...secrets(), Password: 'not-the-password' });
     expect(await runCycle(wrong)).toMatchObject({ state: 'Failed' });
-    expect((await status(wrong)).lastExecution.error).toMatchObject({
-      code: 'InvalidCredentials',
-      message: expect.stringContaining('rejected the user name or password (invalid password)'),
-    });
+    const refused = (await status(wrong)).lastExecution.error;
+    expect(refused).toMatchObject({ code: 'InvalidCredentials', message: expect.stringContaining('rejected the user name or password (invalid password)') });
+    // The directory's advice, not a SCIM application's.
+    expect(refused.message).toMatch(/\. The directory refused the bind account\. Check the UserName .* and Password secrets/);
+    expect(refused.message).not.toMatch(/BaseAddress|secret token/i);
     await pause(wrong);
   });
 

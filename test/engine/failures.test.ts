@@ -107,8 +107,14 @@ describe.each(storeKinds)('escrows and quarantine (%s)', (kind) => {
     expect(status.countSuccessiveCompleteFailures).toBe(1);
     expect(status.quarantine).toMatchObject({ reason: 'EncounteredQuarantineException', error: { code: 'InvalidCredentials', tenantActionable: true } });
     expect(status.lastExecution).toMatchObject({ state: 'Failed', error: { code: 'InvalidCredentials' } });
+    // The SCIM application's advice, in the status (after the message) and in the record of the object that met it.
+    expect(status.quarantine.error.message).toMatch(/\. The target refused the credentials\. Save a valid secret token or client credentials and restart the job\.$/);
     const [record] = await logs(t.graph, app, `cycleId eq '${refused.cycleId}'`);
-    expect(record?.provisioningStatusInfo.errorInformation.errorCode).toBe('InvalidCredentials');
+    expect(record?.provisioningStatusInfo.errorInformation).toMatchObject({
+      errorCode: 'InvalidCredentials',
+      recommendedAction: 'The target refused the credentials. Save a valid secret token or client credentials and restart the job.',
+    });
+    expect(record?.provisioningStatusInfo.errorInformation.reason).not.toContain('Save a valid secret token');
 
     expect((await t.graph('PUT', secretsPath, { value: [{ key: 'BaseAddress', value: 'http://127.0.0.1:9/scim' }, { key: 'SecretToken', value: 'x' }] })).status).toBe(204);
     const unreachable = await runCycle(t, app);
@@ -116,6 +122,7 @@ describe.each(storeKinds)('escrows and quarantine (%s)', (kind) => {
     const after = (await job(t.graph, app)).status;
     // `start` lifted the first quarantine, so this one begins a new series; the failures keep counting.
     expect(after.quarantine).toMatchObject({ reason: 'EncounteredQuarantineException', seriesCount: 1, error: { code: 'TargetUnreachable' } });
+    expect(after.quarantine.error.message).toContain('Check the tenant URL (BaseAddress)');
     expect(after.countSuccessiveCompleteFailures).toBe(2);
 
     const good = { value: [{ key: 'BaseAddress', value: scim.baseUrl }, { key: 'SecretToken', value: scim.token }] };

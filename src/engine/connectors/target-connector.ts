@@ -6,6 +6,11 @@
 export interface TargetConnector {
   /** Names the target in logs (`targetSystem`). */
   readonly displayName: string;
+  /**
+   * What to check when the target cannot be reached at all (the job-level TargetUnreachable): where its system
+   * keeps the address. Targets that need no connection have none.
+   */
+  readonly unreachableAction?: string;
   /** The hosted service's test connection: a lookup that must succeed and find nothing. */
   probe(objectType: string, matchingAttribute: string): Promise<void>;
   /** Objects whose `attribute` equals `value` (matching, and SelectUniqueValue's uniqueness oracle). */

@@ -57,7 +57,7 @@ export async function loadCycleEnvironment(
   try {
     schema = compileSchema(job.id, schemaDocument, runtime.expressionDialect);
   } catch (error) {
-    if (error instanceof MappingCompilationError) throw new JobLevelFailure('InvalidSchema', error.message, { cause: error });
+    if (error instanceof MappingCompilationError) throw new JobLevelFailure('InvalidSchema', error.message, { recommendedAction: invalidSchemaAction, cause: error });
     throw error;
   }
   const displayName = sp.displayName ?? sp.appId;
@@ -78,6 +78,8 @@ export async function loadCycleEnvironment(
     },
   };
 }
+
+const invalidSchemaAction = 'The job schema no longer compiles. Fix the attribute mappings and save the schema again.';
 
 function describe(kind: string): string {
   switch (kind) {

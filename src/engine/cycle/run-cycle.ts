@@ -294,8 +294,9 @@ async function countEntries(ctx: CycleContext): Promise<{ key: string; value: nu
   return [...ctx.schema.objectMappings.values()].map((mapping) => ({ key: mapping.entryLabel, value: counts.get(mapping.sourceObjectName) ?? 0 }));
 }
 
+/** The status's error: a job-level failure says what to do too, as the status has no field of its own for it. */
 function describeFailure(error: unknown): SynchronizationError {
-  if (error instanceof JobLevelFailure) return { code: error.code, message: error.message, tenantActionable: true };
+  if (error instanceof JobLevelFailure) return { code: error.code, message: error.advisedMessage, tenantActionable: true };
   if (error instanceof ConnectorNotImplementedError) return { code: error.code, message: error.message, tenantActionable: false };
   if (error instanceof EngineError) return { code: error.code, message: error.message, tenantActionable: false };
   return { code: 'InternalError', message: error instanceof Error ? error.message : String(error), tenantActionable: false };

@@ -25,6 +25,14 @@ describe('fromConnectionSecrets', () => {
     expect((scim as Error).message).toBe('The BaseAddress (tenant URL) secret is missing.');
   });
 
+  it("advises the secrets of the connector's own system: a directory's, or a SCIM application's", () => {
+    const ldap = failureOf(() => fromConnectionSecrets(() => readLdapSettings(new Map([['Domain', 'example.test']])))) as JobLevelFailure;
+    const scim = failureOf(() => fromConnectionSecrets(() => ScimClient.fromSecrets(new Map([['SecretToken', 'x']])))) as JobLevelFailure;
+    expect(ldap.recommendedAction).toMatch(/Save the Domain \(or BaseDN\), Server, UserName and Password secrets/);
+    expect(ldap.recommendedAction).not.toMatch(/BaseAddress|SecretToken/);
+    expect(scim.recommendedAction).toMatch(/Save BaseAddress and SecretToken/);
+  });
+
   it('lets other errors through', () => {
     const error = new Error('disk full');
     expect(failureOf(() => fromConnectionSecrets(() => {

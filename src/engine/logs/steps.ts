@@ -2,7 +2,6 @@ import type { ErrorInput, ModifiedPropertyInput, StepInput } from '../../sync/pr
 import type { SourceObject } from '../connectors/source-connector.js';
 import type { AttributeUpdate } from '../connectors/target-connector.js';
 import type { JobLevelFailure, ObjectFailure } from '../engine-errors.js';
-import { recommendedActionFor } from '../targets/scim-failures.js';
 import type { SkipReason } from '../stages/decide.js';
 import type { ScopeEvaluation } from '../stages/scope.js';
 
@@ -138,6 +137,6 @@ export function jobLevelError(error: JobLevelFailure): ErrorInput {
     errorCategory: 'nonServiceFailure',
     reason: error.message,
     additionalDetails: 'The job is quarantined; it retries at the quarantine\'s next attempt or when it is restarted.',
-    recommendedAction: recommendedActionFor(error.code),
+    recommendedAction: error.recommendedAction,
   };
 }

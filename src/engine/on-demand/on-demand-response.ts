@@ -55,15 +55,15 @@ export function onDemandResponse(record: ProvisioningObjectSummary): OnDemandRes
   return { key: JSON.stringify({ result: pascal(status.status), details }), value: JSON.stringify(trace) };
 }
 
-/** The answer when the target could not be used at all (the test connection step failed). */
-export function onDemandConnectionFailure(code: string, message: string): OnDemandResponse {
+/** The answer when the target could not be used at all (the test connection step failed), with what to do when known. */
+export function onDemandConnectionFailure(code: string, message: string, recommendedAction: string | null): OnDemandResponse {
   const now = new Date().toISOString();
   const trace = {
     action: 'Other',
     startTime: now,
     endTime: now,
     provisioningSteps: [{ name: 'TestConnection', type: 'Import', status: 'Failure', description: message, timestamp: now, details: {} }],
-    statusInfo: { status: 'Failure', errorCode: code, reason: message, additionalDetails: null, errorCategory: 'Failure', recommendedAction: null },
+    statusInfo: { status: 'Failure', errorCode: code, reason: message, additionalDetails: null, errorCategory: 'Failure', recommendedAction },
   };
   return { key: JSON.stringify({ result: 'Failure', details: { errorCode: code, errorMessage: message } }), value: JSON.stringify(trace) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BadRequestError } from '../../errors/graph-error.js';
 import { toProvisioningObjectSummary } from '../../sync/provisioning-logs/index.js';
 import { parseOnDemandRequest } from './on-demand-request.js';
-import { onDemandResponse } from './on-demand-response.js';
+import { onDemandConnectionFailure, onDemandResponse } from './on-demand-response.js';
 import { SlidingWindowLimit } from './rate-limit.js';
 
 describe('provisionOnDemand request', () => {
@@ -62,6 +62,18 @@ describe('provisionOnDemand response', () => {
       provisioningSteps: [{ name: 'EntrySynchronizationSkip', type: 'Processing', status: 'Skipped' }],
       statusInfo: { status: 'Skipped', errorCode: 'RedundantExport', errorCategory: 'Failure' },
     });
+  });
+});
+
+describe('provisionOnDemand connection failure', () => {
+  it('is a Failure trace of the test connection step, with the recommended action when there is one', () => {
+    const failure = onDemandConnectionFailure('InvalidCredentials', 'The server rejected the user name or password.', 'Check the UserName and Password secrets.');
+    expect(JSON.parse(failure.key)).toEqual({ result: 'Failure', details: { errorCode: 'InvalidCredentials', errorMessage: 'The server rejected the user name or password.' } });
+    expect(JSON.parse(failure.value)).toMatchObject({
+      provisioningSteps: [{ name: 'TestConnection', status: 'Failure' }],
+      statusInfo: { status: 'Failure', errorCode: 'InvalidCredentials', recommendedAction: 'Check the UserName and Password secrets.' },
+    });
+    expect(JSON.parse(onDemandConnectionFailure('ServerUnreachable', 'No answer.', null).value).statusInfo.recommendedAction).toBeNull();
   });
 });
 

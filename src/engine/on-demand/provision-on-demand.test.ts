@@ -43,6 +43,19 @@ describe('provisionOnDemand against a directory it cannot reach', () => {
     expect(JSON.parse(answer.body.value)).toMatchObject({ statusInfo: { status: 'Failure', errorCode: 'ServerUnreachable' } });
   });
 
+  it('answers 400 for a job with only the Domain secret, naming the secrets a directory connection needs', async () => {
+    const domainOnly = await createCloudSyncJob(t.graph, 'Domain only', { Domain: JSON.stringify({ domain: 'unreachable.test' }) });
+    const answer = await t.graph('POST', `${domainOnly.jobPath}/provisionOnDemand`, {
+      parameters: [{ ruleId: domainOnly.ruleId, subjects: [{ objectId: 'CN=ada,DC=unreachable,DC=test', objectTypeName: 'user' }] }],
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({
+      code: 'InvalidConfiguration',
+      message: expect.stringMatching(/Server, UserName and Password secrets are missing\. Save the Domain \(or BaseDN\), Server, UserName and Password secrets/),
+    });
+    expect(answer.body.error.message).not.toMatch(/BaseAddress|SecretToken/);
+  });
+
   it('answers 404 when the job was deleted while the call began, not 500', async () => {
     const stale = await findJob(t.service.context.store.db, job.servicePrincipalId, job.jobId);
     expect(stale).toBeDefined();

@@ -51,7 +51,8 @@ export class OnDemandProvisioner {
     try {
       environment = await loadCycleEnvironment(db, this.deps.secrets, job, options, 'default');
     } catch (error) {
-      if (error instanceof ConnectorNotImplementedError || error instanceof JobLevelFailure) throw new BadRequestError(error.message, { code: error.code });
+      if (error instanceof JobLevelFailure) throw new BadRequestError(error.advisedMessage, { code: error.code });
+      if (error instanceof ConnectorNotImplementedError) throw new BadRequestError(error.message, { code: error.code });
       // The job or its service principal was deleted while the call began.
       if (error instanceof EngineError && (error.code === 'JobNotFound' || error.code === 'ServicePrincipalNotFound')) throw new NotFoundError(error.message);
       throw error;
@@ -113,7 +114,7 @@ export class OnDemandProvisioner {
     } catch (error) {
       // A source or target that cannot be used (refused credentials, a directory that cannot be reached, for
       // now or for good) is the call's Failure answer, not a server error.
-      if (error instanceof EngineError) return onDemandConnectionFailure(error.code, error.message);
+      if (error instanceof EngineError) return onDemandConnectionFailure(error.code, error.message, error instanceof JobLevelFailure ? error.recommendedAction : null);
       throw error;
     } finally {
       await ctx.store.flush();

@@ -18,14 +18,16 @@ const remedies: Readonly<Record<PasswordHashErrorCode, string>> = {
 };
 
 /**
- * A failed read of password hashes as the engine reports it, message and remedy together. Failures that
- * need someone to change the configuration (rights, credentials, the helper, the secrets) are job-level:
- * the job is quarantined until it is restarted. An unreachable domain controller or a broken connection
- * fails the cycle only; the next cycle tries again.
+ * A failed read of password hashes as the engine reports it, message and remedy together (the status has no
+ * other place for the remedy). Failures that need someone to change the configuration (rights, credentials,
+ * the helper, the secrets) are job-level, their remedy also their recommendedAction: the job is quarantined
+ * until it is restarted. An unreachable domain controller or a broken connection fails the cycle only; the
+ * next cycle tries again.
  */
 export function passwordHashFailure(error: PasswordHashError): EngineError {
   const message = `Password hash sync could not read password hashes from Active Directory: ${error.message}${error.status ? ` (${error.status})` : ''}. ${remedies[error.code]}`;
-  return error.retryable ? new EngineError(error.code, message, { cause: error }) : new JobLevelFailure(error.code, message, { cause: error });
+  if (error.retryable) return new EngineError(error.code, message, { cause: error });
+  return new JobLevelFailure(error.code, message, { recommendedAction: remedies[error.code], cause: error });
 }
 
 /** The provisioning log record of a failed read: no account is named, the domain is; `consequence` says what happens next. */

@@ -58,6 +58,9 @@ describe('password hash sync settings', () => {
     const rights = passwordHashFailure(new MissingReplicationRightsError('the account may not replicate secrets', { status: 'WERR_DS_DRA_ACCESS_DENIED' }));
     expect(rights).toBeInstanceOf(JobLevelFailure);
     expect(rights.message).toMatch(/may not replicate secrets \(WERR_DS_DRA_ACCESS_DENIED\)\. Grant .*Replicating Directory Changes All/);
+    // The remedy is the failure's recommended action too, said once where one text holds both.
+    expect((rights as JobLevelFailure).recommendedAction).toMatch(/^Grant the account in the UserName secret 'Replicating Directory Changes'/);
+    expect((rights as JobLevelFailure).advisedMessage).toBe(rights.message);
     const down = passwordHashFailure(new DomainControllerUnreachableError('cannot reach the domain controller dc1'));
     expect(down).toBeInstanceOf(EngineError);
     expect(down).not.toBeInstanceOf(JobLevelFailure);

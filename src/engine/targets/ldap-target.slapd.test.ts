@@ -1,8 +1,20 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasOpenLdap, startOpenLdap, type OpenLdapServer } from '../../../test/support/openldap.js';
 import { dnEquals, LdapConnection, readLdapSettings } from '../../connectors/ldap/index.js';
-import { ObjectFailure } from '../engine-errors.js';
+import type { TargetConnector } from '../connectors/target-connector.js';
+import { JobLevelFailure, ObjectFailure } from '../engine-errors.js';
 import { LdapTarget } from './ldap-target.js';
+import { TrackedTarget } from './tracked-target.js';
+
+/** A loopback port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const listener = createServer();
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const { port } = listener.address() as AddressInfo;
+  await new Promise<void>((resolve) => listener.close(() => resolve()));
+  return port;
+}
 
 /** The LDAP target's writes over a real slapd, where objects are found by entryUUID. */
 describe.skipIf(!hasOpenLdap)('LDAP target against OpenLDAP', () => {
@@ -37,6 +49,35 @@ describe.skipIf(!hasOpenLdap)('LDAP target against OpenLDAP', () => {
     } finally {
       await target.close();
     }
+  });
+
+  it("stops the job with the directory's own advice: a refused bind, a schema without what the job writes, no server to reach", async () => {
+    const attributes = new Map([['inetOrgPerson', ['title']]]);
+    /** The failure of a lookup through `via` (the target itself, or the cycle's TrackedTarget around it). */
+    const findFails = async (target: LdapTarget, via: TargetConnector = target): Promise<unknown> => {
+      try {
+        await via.find('inetOrgPerson', 'uid', 'nobody');
+        return undefined;
+      } catch (error) {
+        return error;
+      } finally {
+        await target.close();
+      }
+    };
+
+    const refused = await findFails(new LdapTarget(readLdapSettings(server.secrets({ Password: 'wrong' })), { attributes }));
+    expect(refused).toBeInstanceOf(JobLevelFailure);
+    expect(refused).toMatchObject({ code: 'InvalidCredentials', recommendedAction: expect.stringMatching(/UserName .* and Password secrets/) });
+
+    const required = new Map([['inetOrgPerson', ['msExchArchiveStatus']]]);
+    const incomplete = await findFails(new LdapTarget(readLdapSettings(server.secrets()), { attributes, required }));
+    expect(incomplete).toMatchObject({ code: 'TargetSchemaIncomplete', recommendedAction: expect.stringMatching(/^Extend the directory schema/) });
+
+    const closed = new LdapTarget(readLdapSettings(server.secrets({ Server: `ldap://127.0.0.1:${await closedPort()}` })), { attributes });
+    const unreachable = await findFails(closed, new TrackedTarget(closed));
+    expect(unreachable).toBeInstanceOf(JobLevelFailure);
+    expect(unreachable).toMatchObject({ code: 'TargetUnreachable', recommendedAction: expect.stringContaining('Check the Server secret') });
+    for (const failure of [refused, incomplete, unreachable]) expect((failure as JobLevelFailure).recommendedAction).not.toMatch(/BaseAddress|SecretToken|secret token/);
   });
 
   it('fails an object, or members to add, that no longer exist as InvalidAnchor with the same remedy, not retried', async () => {

@@ -25,7 +25,7 @@ import {
 } from '../../connectors/ldap/index.js';
 import type { AttributeUpdate, TargetConnector, TargetObject } from '../connectors/target-connector.js';
 import { EngineError, JobLevelFailure, ObjectFailure } from '../engine-errors.js';
-import { fromLdapError, invalidAnchor } from './ldap-failures.js';
+import { fromLdapError, invalidAnchor, ldapJobFailure, ldapUnreachableAction } from './ldap-failures.js';
 import { fromLdapValues, toLdapValues, valuesMissingFrom } from './ldap-values.js';
 
 export interface LdapTargetOptions {
@@ -64,6 +64,7 @@ interface Session {
  */
 export class LdapTarget implements TargetConnector {
   readonly displayName: string;
+  readonly unreachableAction = ldapUnreachableAction;
   #session: Promise<Session> | undefined;
   readonly #dns = new Map<string, string>();
 
@@ -77,13 +78,15 @@ export class LdapTarget implements TargetConnector {
   async probe(objectType: string, matchingAttribute: string): Promise<void> {
     try {
       const found = await this.find(objectType, matchingAttribute, formatGuid(randomBytes(16)));
-      if (found.length > 0) throw new JobLevelFailure('InvalidMatchingAttribute', `A search on a random ${matchingAttribute} found ${found.length} object(s).`);
+      if (found.length > 0) throw ldapJobFailure('InvalidMatchingAttribute', `A search on a random ${matchingAttribute} found ${found.length} object(s).`);
     } catch (error) {
       if (error instanceof ObjectFailure) {
         const code = error.connectionFailure ? 'TargetUnreachable' : error.code;
-        throw new JobLevelFailure(code, `Test connection failed: ${error.message}`, { cause: error });
+        throw ldapJobFailure(code, `Test connection failed: ${error.message}`, error);
       }
-      if (error instanceof JobLevelFailure) throw new JobLevelFailure(error.code, `Test connection failed: ${error.message}`, { cause: error });
+      if (error instanceof JobLevelFailure) {
+        throw new JobLevelFailure(error.code, `Test connection failed: ${error.message}`, { recommendedAction: error.recommendedAction, cause: error });
+      }
       throw error;
     }
   }
@@ -262,7 +265,7 @@ export class LdapTarget implements TargetConnector {
         const shortfalls = schemaShortfalls(schema, this.options.required ?? new Map());
         if (shortfalls.length > 0) {
           const hint = this.options.schemaHint?.(shortfalls);
-          throw new JobLevelFailure('TargetSchemaIncomplete', `The directory schema does not allow what the job writes: ${describeShortfalls(shortfalls)}.${hint === undefined ? '' : ` ${hint}`}`);
+          throw ldapJobFailure('TargetSchemaIncomplete', `The directory schema does not allow what the job writes: ${describeShortfalls(shortfalls)}.${hint === undefined ? '' : ` ${hint}`}`);
         }
         return { connection, schema };
       } catch (error) {

@@ -1,6 +1,10 @@
 import { ScimError, ScimRateLimitedError, ScimTransportError } from '../../connectors/scim/index.js';
 import { JobLevelFailure, ObjectFailure } from '../engine-errors.js';
 
+/** What to check when the application cannot be reached at all (the job-level TargetUnreachable). */
+export const scimUnreachableAction =
+  'The target could not be reached. Check the tenant URL (BaseAddress) and that the application is up; the job retries at its next attempt.';
+
 const recommendedActions: Readonly<Record<string, string>> = {
   Conflict: 'The target already holds this value for another object. Make the value unique or match on another attribute; the change is retried automatically.',
   TooManyRequests: 'The target throttled the request. It is retried automatically after the time the target asked for.',
@@ -16,9 +20,9 @@ const recommendedActions: Readonly<Record<string, string>> = {
   SystemForCrossDomainIdentityManagementServiceIncompatible: 'The target did not answer as SCIM 2.0 requires.',
   InvalidCredentials: 'The target refused the credentials. Save a valid secret token or client credentials and restart the job.',
   TokenAcquisitionFailed: 'The OAuth token endpoint refused the client credentials. Check Oauth2TokenExchangeUri, ClientIdentifier and ClientSecret.',
-  TargetUnreachable: 'The target could not be reached. Check the tenant URL (BaseAddress) and that the application is up; the job retries at its next attempt.',
-  InvalidConfiguration: 'The job secrets do not describe a usable connection. Save BaseAddress and SecretToken (or client credentials).',
-  InvalidSchema: 'The job schema no longer compiles. Fix the attribute mappings and save the schema again.',
+  TargetUnreachable: scimUnreachableAction,
+  InvalidConfiguration:
+    'The job secrets do not describe a usable connection. Save BaseAddress and SecretToken (or Oauth2TokenExchangeUri, ClientIdentifier and ClientSecret), then restart the job.',
 };
 
 /**
@@ -28,7 +32,7 @@ const recommendedActions: Readonly<Record<string, string>> = {
 export function fromScimError(error: unknown): JobLevelFailure | ObjectFailure {
   if (!(error instanceof ScimError)) return ObjectFailure.unexpected(error);
   const message = describe(error);
-  if (error.scope === 'job') return new JobLevelFailure(error.code, message, { cause: error });
+  if (error.scope === 'job') return scimJobFailure(error.code, message, error);
   return new ObjectFailure(error.code, message, {
     retryable: error.retryable,
     ...(error instanceof ScimRateLimitedError && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
@@ -39,8 +43,9 @@ export function fromScimError(error: unknown): JobLevelFailure | ObjectFailure {
   });
 }
 
-export function recommendedActionFor(code: string): string | null {
-  return recommendedActions[code] ?? null;
+/** A failure that stops a SCIM job, with what the application's administrator can do about it. */
+export function scimJobFailure(code: string, message: string, cause?: unknown): JobLevelFailure {
+  return new JobLevelFailure(code, message, { recommendedAction: recommendedActions[code] ?? null, cause });
 }
 
 /** The hosted service's failure message shape: status, message, the target's response. */

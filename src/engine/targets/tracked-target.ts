@@ -56,7 +56,10 @@ export class TrackedTarget implements TargetConnector {
     } catch (error) {
       if (error instanceof ObjectFailure) {
         if (!error.connectionFailure) this.#reachable = true;
-        else if (!this.#reachable) throw new JobLevelFailure('TargetUnreachable', `The target could not be reached: ${error.message}`, { cause: error });
+        else if (!this.#reachable) {
+          const message = `The target could not be reached: ${error.message}`;
+          throw new JobLevelFailure('TargetUnreachable', message, { recommendedAction: this.inner.unreachableAction ?? null, cause: error });
+        }
       }
       throw error;
     }
