@@ -6,7 +6,7 @@ import {
   UnverifiedDomainError,
 } from '../../directory/directory-errors.js';
 import { GraphError } from '../../errors/graph-error.js';
-import { EngineError, ObjectFailure } from '../engine-errors.js';
+import { EngineError, JobLevelFailure, ObjectFailure } from '../engine-errors.js';
 
 const recommendedActions: Readonly<Record<string, string>> = {
   Conflict: 'Another object in the directory holds this value. Make the value unique in Active Directory; the object is retried when it changes.',
@@ -17,6 +17,13 @@ const recommendedActions: Readonly<Record<string, string>> = {
   BadRequest: 'The directory rejected a value. Check what the attribute mappings produce against what the directory accepts.',
   InternalError: 'The directory failed to process the change. It is retried automatically in a later cycle.',
 };
+
+/** The job's schema asks of the directory what it cannot do: the failure stops the job until the schema is fixed. */
+export function directorySchemaFailure(message: string): JobLevelFailure {
+  return new JobLevelFailure('InvalidSchema', message, {
+    recommendedAction: 'Map only User, Group and Contact objects to the directory, and match on an attribute the directory can look objects up by.',
+  });
+}
 
 function failure(code: string, error: GraphError): ObjectFailure {
   return new ObjectFailure(code, error.message, { retryable: false, recommendedAction: recommendedActions[code] ?? null, nonServiceFailure: true, cause: error });

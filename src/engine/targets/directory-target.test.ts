@@ -156,6 +156,12 @@ describe.each(storeKinds)('DirectoryTarget (%s)', (kind) => {
     await expect(target.probe('User', 'sourceAnchorBinary')).resolves.toBeUndefined();
     await expect(target.probe('Contact', 'mobile')).rejects.toBeInstanceOf(JobLevelFailure);
     await expect(target.find('Device', 'displayName', 'x')).rejects.toBeInstanceOf(JobLevelFailure);
+    // Job-level: the advice is about the job's schema and this directory, not about another system's secrets.
+    for (const attempt of [target.probe('Contact', 'mobile'), target.find('Device', 'displayName', 'x'), target.updateMembers('User', 'x', ['y'], [])]) {
+      await expect(attempt).rejects.toEqual(
+        expect.objectContaining({ code: 'InvalidSchema', recommendedAction: expect.stringMatching(/^Map only User, Group and Contact objects to the directory/) }),
+      );
+    }
   });
 
   it('updates only what changed, stamps the sync time, keeps the credential and links the manager', async () => {

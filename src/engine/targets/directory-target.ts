@@ -6,11 +6,11 @@ import { addGroupLinks, removeGroupLink } from '../../directory/links/membership
 import type { Database } from '../../store/database.js';
 import { azureActiveDirectoryName } from '../../sync/templates/directories/azure-active-directory.js';
 import type { AttributeUpdate, TargetConnector, TargetObject } from '../connectors/target-connector.js';
-import { JobLevelFailure, ObjectFailure } from '../engine-errors.js';
+import { ObjectFailure } from '../engine-errors.js';
 import type { DirectoryObjectType } from './directory-attributes.js';
 import { readAttribute, type DirectoryState } from './directory-documents.js';
 import { directoryContacts } from './directory-contacts.js';
-import { fromDirectoryError } from './directory-failures.js';
+import { directorySchemaFailure, fromDirectoryError } from './directory-failures.js';
 import { directoryGroups } from './directory-groups.js';
 import { lookupIds, lookupPlan } from './directory-lookup.js';
 import type { DirectoryObjects, SyncStamp } from './directory-objects.js';
@@ -52,7 +52,7 @@ export class DirectoryTarget implements TargetConnector {
   async probe(objectType: string, matchingAttribute: string): Promise<void> {
     const type = typeOf(objectType);
     if (lookupPlan(type, kinds[type], matchingAttribute) === undefined) {
-      throw new JobLevelFailure('InvalidSchema', `Test connection failed: the directory cannot match ${type} objects on '${matchingAttribute}'.`);
+      throw directorySchemaFailure(`Test connection failed: the directory cannot match ${type} objects on '${matchingAttribute}'.`);
     }
     await call(() => sql`select 1 from ${sql.table(kinds[type].table)} limit 1`.execute(this.db));
   }
@@ -100,7 +100,7 @@ export class DirectoryTarget implements TargetConnector {
   }
 
   async updateMembers(objectType: string, groupId: string, add: readonly string[], remove: readonly string[]): Promise<void> {
-    if (typeOf(objectType) !== 'Group') throw new JobLevelFailure('InvalidSchema', `Only groups have members in the directory, not ${objectType} objects.`);
+    if (typeOf(objectType) !== 'Group') throw directorySchemaFailure(`Only groups have members in the directory, not ${objectType} objects.`);
     if (add.length === 0 && remove.length === 0) return;
     await call(() =>
       this.#writes.run(async (trx) => {
@@ -132,7 +132,7 @@ export class DirectoryTarget implements TargetConnector {
 
 function typeOf(objectType: string): DirectoryObjectType {
   const type = (Object.keys(kinds) as DirectoryObjectType[]).find((name) => name.toLowerCase() === objectType.toLowerCase());
-  if (type === undefined) throw new JobLevelFailure('InvalidSchema', `The directory has no object type '${objectType}': it takes User, Group and Contact objects.`);
+  if (type === undefined) throw directorySchemaFailure(`The directory has no object type '${objectType}': it takes User, Group and Contact objects.`);
   return type;
 }
 
