@@ -103,4 +103,20 @@ describe.skipIf(!hasOpenLdap)('cloud sync from OpenLDAP', () => {
     });
     await pauseAndSettle(t, scoped);
   });
+
+  it('names in the status a container within the domain that does not exist, in full and incremental cycles', async () => {
+    const missing = `ou=Staf,${server.baseDn}`;
+    const scoped = await createCloudSyncJob(t.graph, `${server.baseDn} missing OU`, Object.fromEntries(server.secrets()), [`ou=People,${server.baseDn}`, missing]);
+    for (const kind of ['full', 'incremental']) {
+      const next = t.watcher.next(scoped.jobId, 60_000);
+      expect((await t.graph('POST', `${scoped.jobPath}/start`)).status).toBe(204);
+      expect(await next).toMatchObject({ kind, state: 'EntryLevelErrors' });
+      expect((await t.graph('GET', scoped.jobPath)).body.status.lastExecution.error).toMatchObject({
+        code: 'ContainerNotFound',
+        message: expect.stringContaining(`The containerFilter entry '${missing}' does not exist in the directory`),
+        tenantActionable: true,
+      });
+    }
+    await pauseAndSettle(t, scoped);
+  });
 });

@@ -1,4 +1,5 @@
 import type { AppRoleAssignment } from '../../expressions/index.js';
+import type { SynchronizationError } from '../../sync/jobs/synchronization-job.js';
 
 /**
  * Where a job's objects come from. The built-in directory is the first implementation
@@ -23,6 +24,8 @@ export interface SourceConnector {
    * implement it (readObjects is used).
    */
   readSubjects?(objectType: string, names: readonly string[]): Promise<SourceObject[]>;
+  /** A problem with the job's configuration that the source found and worked around this cycle, for its status. */
+  configurationError?(): Promise<SynchronizationError | null>;
 }
 
 export type SourceObjectState = 'live' | 'softDeleted' | 'gone';

@@ -173,8 +173,9 @@ export async function runCycle(deps: CycleDependencies, job: SynchronizationJobR
     });
     await context.log.flush();
     const entryCounts = await countEntries(context);
-    // A scope entry the flow ignored outranks a failed password hash read, which its provisioning log record reports.
-    const error = environment.configurationError ?? passwordHashError;
+    // A scope entry the flow ignored or found missing outranks a failed password hash read, which its
+    // provisioning log record reports.
+    const error = environment.configurationError ?? (await environment.source.configurationError?.()) ?? passwordHashError;
     const entryErrors = counters.failedObjects + counters.failedReferences > 0 || deprovisioned.staged > 0 || error !== null;
     return finish(entryErrors ? 'EntryLevelErrors' : 'Succeeded', {
       hasMore,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LdapConfigurationError, LdapEntry } from '../../connectors/ldap/index.js';
-import { containersOutsideDomainError, LdapScope } from './ldap-scope.js';
+import { containersNotFoundError, containersOutsideDomainError, LdapScope } from './ldap-scope.js';
 
 const base = 'DC=example,DC=test';
 const entry = (dn: string, attributes: Record<string, string[]> = {}) => new LdapEntry(dn, Object.entries(attributes));
@@ -51,6 +51,18 @@ describe('LdapScope', () => {
     expect(two?.message).toMatch(/^The containerFilter entries 'OU=A,DC=other,DC=test', 'DC=test' are outside .* and were ignored/);
     // Not a DN: the scope refuses it (InvalidConfiguration) rather than ignoring it.
     expect(containersOutsideDomainError(base, ['Staff'])).toBeNull();
+  });
+
+  it('names the containerFilter entries that do not exist', () => {
+    expect(containersNotFoundError([])).toBeNull();
+    expect(containersNotFoundError(['OU=Staf,DC=example,DC=test'])).toEqual({
+      code: 'ContainerNotFound',
+      message:
+        "The containerFilter entry 'OU=Staf,DC=example,DC=test' does not exist in the directory: nothing is read from it. " +
+        "Correct the synchronization rule's containerFilter in the job's schema (PUT …/schema).",
+      tenantActionable: true,
+    });
+    expect(containersNotFoundError(['OU=A,DC=example,DC=test', 'OU=B,DC=example,DC=test'])?.message).toMatch(/^The containerFilter entries 'OU=A,.*', 'OU=B,.*' do not exist .* from them\./);
   });
 
   it('refuses a container that is not a distinguished name', () => {

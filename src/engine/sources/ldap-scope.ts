@@ -108,6 +108,19 @@ export function containersOutsideDomainError(baseDn: string, containers: readonl
   };
 }
 
+/** What a cycle reports about containerFilter entries within the domain that do not exist. Null: none. */
+export function containersNotFoundError(missing: readonly string[]): SynchronizationError | null {
+  if (missing.length === 0) return null;
+  const one = missing.length === 1;
+  return {
+    code: 'ContainerNotFound',
+    message:
+      `The containerFilter ${one ? 'entry' : 'entries'} ${missing.map((dn) => `'${dn}'`).join(', ')} ${one ? 'does' : 'do'} not exist in the directory: ` +
+      `nothing is read from ${one ? 'it' : 'them'}. Correct the synchronization rule's containerFilter in the job's schema (PUT …/schema).`,
+    tenantActionable: true,
+  };
+}
+
 /** AD renames the loser of a replication naming conflict `CN=name\0ACNF:<guid>`; cloud sync skips those. */
 function isConflictObject(dn: string): boolean {
   try {

@@ -16,12 +16,13 @@ import {
   type LdapConnectionSettings,
   type LdapEntry,
 } from '../../connectors/ldap/index.js';
+import type { SynchronizationError } from '../../sync/jobs/synchronization-job.js';
 import { goneObject, type IncrementalImport, type MembershipChange, type SourceConnector, type SourceObject } from '../connectors/source-connector.js';
 import { entryAttributes, ldapAttributeNames, referencedDns, type SourceAttribute } from './ldap-attributes.js';
 import { DnIndex, type KnownObject } from './ldap-dn-index.js';
 import { sourceFailure } from './ldap-failures.js';
 import { isLdapObjectType, objectTypeFilter, objectTypeOf, objectTypesFilter, type LdapObjectType } from './ldap-object-types.js';
-import { LdapScope, type DirectoryFlavor } from './ldap-scope.js';
+import { containersNotFoundError, LdapScope, type DirectoryFlavor } from './ldap-scope.js';
 import type { LdapSourceSchema } from './ldap-source-schema.js';
 
 /** The objects a job has provisioned, from its connector data store. */
@@ -82,6 +83,30 @@ export class LdapSource implements SourceConnector {
       const session = await this.#open();
       return (await createDeltaReader(session.connection, this.#deltaOptions(session))).position();
     });
+  }
+
+  /**
+   * containerFilter entries within the domain that do not exist (an OU typed wrongly, or deleted): their
+   * searches find nothing, and incremental cycles never search them, so only this check tells. A failure of the
+   * check itself is no finding: the cycle's own reads report an unreachable directory.
+   */
+  async configurationError(): Promise<SynchronizationError | null> {
+    if (this.#options.schema.containers.length === 0) return null;
+    try {
+      const session = await this.#open();
+      const missing: string[] = [];
+      for (const base of session.scope.bases) {
+        try {
+          await session.connection.searchOnce({ base, scope: 'base', filter: '(objectClass=*)', attributes: ['1.1'] });
+        } catch (error) {
+          if (!(error instanceof LdapNoSuchObjectError) || error.dn !== base) throw error;
+          missing.push(base);
+        }
+      }
+      return containersNotFoundError(missing);
+    } catch {
+      return null;
+    }
   }
 
   async *fullImport(objectType: string, pageSize: number): AsyncGenerator<readonly SourceObject[]> {
