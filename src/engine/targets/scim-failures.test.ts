@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScimTransportError, ScimUnauthorizedError } from '../../connectors/scim/index.js';
 import { JobLevelFailure, ObjectFailure } from '../engine-errors.js';
-import { fromScimError, scimJobFailure, scimUnreachableAction } from './scim-failures.js';
+import { fromScimError, scimJobFailure, scimTestConnectionAction, scimTestConnectionFailure, scimUnreachableAction } from './scim-failures.js';
 
 describe('SCIM failures', () => {
   it('stop the job with the SCIM advice when the application refuses the credentials', () => {
@@ -15,6 +15,14 @@ describe('SCIM failures', () => {
     expect(scimJobFailure('TargetUnreachable', 'No answer.').recommendedAction).toBe(scimUnreachableAction);
     expect(scimUnreachableAction).toContain('BaseAddress');
     expect(scimJobFailure('SomethingNew', 'Unknown.').recommendedAction).toBeNull();
+  });
+
+  it('advise checking the application when the test connection fails other than on credentials or reachability', () => {
+    expect(scimTestConnectionFailure('InternalServerError', 'Test connection failed: StatusCode: 500').recommendedAction).toBe(scimTestConnectionAction);
+    expect(scimTestConnectionFailure('Timeout', 'Test connection failed: no answer in time').recommendedAction).toBe(scimTestConnectionAction);
+    expect(scimTestConnectionFailure('InvalidCredentials', 'Test connection failed: 401').recommendedAction).toMatch(/Save a valid secret token/);
+    expect(scimTestConnectionFailure('TargetUnreachable', 'Test connection failed: ECONNREFUSED').recommendedAction).toBe(scimUnreachableAction);
+    expect(scimTestConnectionAction).not.toMatch(/later cycle/);
   });
 
   it('leave connection failures to the object, retried', () => {

@@ -48,6 +48,28 @@ export function scimJobFailure(code: string, message: string, cause?: unknown): 
   return new JobLevelFailure(code, message, { recommendedAction: recommendedActions[code] ?? null, cause });
 }
 
+/** Codes whose advice is the same for a failed test connection as for a failed request. */
+const adviceForTheJob = new Set([
+  'InvalidCredentials',
+  'TokenAcquisitionFailed',
+  'TargetUnreachable',
+  'InvalidConfiguration',
+  'InsufficientRights',
+  'SystemForCrossDomainIdentityManagementServiceIncompatible',
+]);
+
+/** What to check when the test connection's request failed otherwise (the application answered 500, say). */
+export const scimTestConnectionAction =
+  'The test connection failed. Check that the application at the tenant URL (BaseAddress) is up and answers SCIM 2.0 requests for users (and groups) filtered on the matching attribute; the job retries at its next attempt.';
+
+/**
+ * A failed test connection, which stops the job: the advice of the table where it fits a stopped job, else what
+ * to check of the application (the table's "retried automatically in a later cycle" is about one object).
+ */
+export function scimTestConnectionFailure(code: string, message: string, cause?: unknown): JobLevelFailure {
+  return new JobLevelFailure(code, message, { recommendedAction: adviceForTheJob.has(code) ? (recommendedActions[code] ?? null) : scimTestConnectionAction, cause });
+}
+
 /** The hosted service's failure message shape: status, message, the target's response. */
 function describe(error: ScimError): string {
   const parts = [error.status === undefined ? error.message : `StatusCode: ${error.status} Message: ${error.message}`];

@@ -8,7 +8,7 @@ import {
   type ScimResourceKind,
 } from '../../connectors/scim/index.js';
 import type { AttributeUpdate, TargetConnector, TargetObject } from '../connectors/target-connector.js';
-import { fromScimError, scimJobFailure, scimUnreachableAction } from './scim-failures.js';
+import { fromScimError, scimTestConnectionFailure, scimUnreachableAction } from './scim-failures.js';
 import { resourceValue } from './scim-resource-values.js';
 
 /**
@@ -32,7 +32,7 @@ export class ScimTarget implements TargetConnector {
     const result = await this.client.validateCredentials({ matchingAttribute, includeGroups: kindOf(objectType) === 'Group' });
     if (result.status === 'valid') return;
     const code = result.status === 'invalidCredentials' ? 'InvalidCredentials' : result.status === 'unreachable' ? 'TargetUnreachable' : result.error.code;
-    throw scimJobFailure(code, `Test connection failed: ${result.message}`, result.error);
+    throw scimTestConnectionFailure(code, `Test connection failed: ${result.message}`, result.error);
   }
 
   async find(objectType: string, attribute: string, value: string): Promise<readonly TargetObject[]> {
