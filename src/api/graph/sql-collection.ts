@@ -65,8 +65,8 @@ function scopeOf(collection: PageSource, db: Kysely<Database>): CompiledQuery {
   return compiled;
 }
 
-function pageShape(collection: PageSource, dialect: string, keyColumn: string | undefined, after: boolean, db: Kysely<Database>): string {
-  return [dialect, collection.table, (collection.columns ?? ['data']).join(','), keyColumn ?? '', after ? 'after' : 'first', scopeOf(collection, db).sql].join('\n');
+function pageShape(collection: PageSource, dialect: string, keyColumn: string | undefined, after: boolean, scope: CompiledQuery): string {
+  return [dialect, collection.table, (collection.columns ?? ['data']).join(','), keyColumn ?? '', after ? 'after' : 'first', scope.sql].join('\n');
 }
 
 interface PageStatement {
@@ -126,12 +126,12 @@ export async function listSqlCollection<Entity extends Readonly<Record<string, u
   const keyColumn = stored && keys.length === 0 && key.json === undefined ? key.column : undefined;
   const statement = { collection, keyColumn, paged, keys, dialect, limit: top + 1 };
   // In the default order and unfiltered, the statement's text depends on its shape alone (page-sql-cache.ts).
-  const plain = conditions.length === 1 && keys.length === 0;
-  const rows = plain
+  const plainScope = conditions.length === 1 && keys.length === 0 ? scopeOf(collection, db) : undefined;
+  const rows = plainScope
     ? await executePage(
         db,
-        pageShape(collection, dialect, keyColumn, after !== undefined, db),
-        [...scopeOf(collection, db).parameters, ...(after ? [after.id] : []), top + 1],
+        pageShape(collection, dialect, keyColumn, after !== undefined, plainScope),
+        [...plainScope.parameters, ...(after ? [after.id] : []), top + 1],
         () => pageStatement(statement),
       )
     : await pageStatement(statement).execute(db);
